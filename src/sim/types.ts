@@ -16,7 +16,7 @@ export type ContactLineSource = { kind: 'contact_line' };
 export type TalkSource = { kind: 'talk' };
 export type AudioSource = MessageSource | HoldMusicSource | ContactLineSource | TalkSource;
 
-/** D11, plus `timeout` for the 4-hour cut (D12). */
+/** D11, plus `timeout` for the 4-hour cut (D12) and `success_finish` for a call ended by `release.call`. */
 export type FinishReason =
   | 'subscriber_disconnects'
   | 'operator_disconnects'
@@ -26,7 +26,8 @@ export type FinishReason =
   | 'operator_busy'
   | 'operator_not_responsible'
   | 'no_success_operator_call'
-  | 'timeout';
+  | 'timeout'
+  | 'success_finish';
 
 export interface Outcome {
   finish_reason: FinishReason;
@@ -71,6 +72,9 @@ export interface SimulationResult {
   hears: Hears;
   outcome: Outcome | null;
 }
+
+/** XState's state value, without importing XState into the contract. */
+export type StateValueLike = string | { [key: string]: StateValueLike };
 
 /** A hand-driven change to the world: what the mock server's control API and the inspector send. */
 export type WorldCommand =

@@ -1,0 +1,29 @@
+/**
+ * employee-call-sim's public API: what the mock server, the CLI and any other program import.
+ * @example
+ * import { simulate, parseScenarioText } from 'employee-call-sim';
+ */
+export * from './protocol/errors.js';
+export { handleRequest, validateEmployeeCall, type Validation } from './protocol/handle.js';
+export { parseEnvelope, type Envelope } from './protocol/envelope.js';
+export { checkAccessToken } from './protocol/check-account.js';
+export { CallParamsSchema, type CallParams } from './protocol/params.js';
+export { Account, type AccountInput, COMPONENT_NAMES } from './account/schema.js';
+export { BUILTIN_ACCOUNTS, dialingMusic } from './account/builtin.js';
+export * from './account/lookup.js';
+export { loadAccount } from './account/load.js';
+export { Scenario, World, Platform, LegBehaviour, type ScenarioInput, type WorldInput } from './scenario/schema.js';
+export { Duration, parseDuration, formatDuration } from './scenario/duration.js';
+export { DataFileError, validateData, parseDataText } from './data-file.js';
+export { loadDataFile } from './load-file.js';
+export type * from './sim/types.js';
+export { createSimulation, simulate, type SimulationOptions } from './sim/simulate.js';
+export { startCall, type CallInput } from './sim/start-call.js';
+export { runInRealTime, type RealTimeRun, type RealTimeOptions } from './sim/realtime.js';
+export { numaMemoryOf, type NumaMemory } from './sim/virtual-number.js';
+export { hearsOf, outcomeOf } from './sim/timeline.js';
+export { DiscreteClock } from './sim/clock.js';
+export { employeeCallMachine } from '../machines/employee-call.js';
+export { legMachine } from '../machines/leg.js';
+export { playbackMachine } from '../machines/playback.js';
+export { networkMachine } from '../machines/network.js';
