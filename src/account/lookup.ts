@@ -1,4 +1,4 @@
-import type { Account, Employee, EmployeeNumber, MediaFile } from './schema.js';
+import type { Account, ComponentId, Employee, EmployeeNumber, MediaFile } from './schema.js';
 
 /** Account look-ups shared by the request checks and the simulator. Pure functions over account data. */
 
@@ -47,4 +47,17 @@ export function codePointLength(text: string): number {
   let count = 0;
   for (const _ of text) count++;
   return count;
+}
+
+/** The account's record of an access token, or undefined when the account does not know it (V2). */
+export function findAccessToken(account: Account, token: string): Account['access_tokens'][number] | undefined {
+  return account.access_tokens.find((t) => t.token === token);
+}
+
+export function hasComponent(account: Account, component: ComponentId): boolean {
+  return account.components.includes(component);
+}
+
+export function isBlacklisted(account: Account, contact: string): boolean {
+  return account.blacklist.includes(contact);
 }

@@ -1,0 +1,7 @@
+/** The request checks of `start.employee_call` (SPEC §2): envelope, token, parameters, account, error catalogue. */
+export * from './errors.js';
+export * from './params.js';
+export * from './envelope.js';
+export * from './check-params.js';
+export * from './check-account.js';
+export * from './handle.js';
