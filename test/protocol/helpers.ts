@@ -11,36 +11,7 @@ export const demo = BUILTIN_ACCOUNTS.demo!;
 export const TOKEN = '2fRN4g217ca0b4224a67988aff3e584f91964a692045415f36fa66146f5a3c1ae1f6093d';
 export const NOW = new Date('2025-06-01T12:00:00Z');
 
-/** The seed page's example request ("Пример запроса"), byte for byte. */
-export const SEED_BODY = `{
- "jsonrpc": "2.0",
- "method": "start.employee_call",
- "id": "req1",
- "params": {
-  "access_token": "2fRN4g217ca0b4224a67988aff3e584f91964a692045415f36fa66146f5a3c1ae1f6093d",
-  "first_call": "employee",
-  "switch_at_once": true,
-  "media_file_id": 2701,
-  "show_virtual_phone_number": false,
-  "virtual_phone_number": "74993720692",
-  "external_id": "334otr01",
-  "dtmf_string": ".1.2.3",
-  "direction": "in",
-  "contact": "79260000000",
-  "employee": {
-   "id": 25,
-   "phone_number": "79260000001"
-  },
-  "contact_message": {
-   "type": "tts",
-   "value": "Привет"
-  },
-  "employee_message": {
-   "type": "media",
-   "value": "2561"
-  }
- }
-}`;
+export { SEED_BODY } from '../../src/seed-example.js';
 
 /** The smallest valid request against the demo account. */
 export const MINIMAL = {
