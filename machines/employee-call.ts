@@ -36,7 +36,12 @@ export type SessionEvent =
   | LegReport
   | PlaybackReport
   | { type: 'RELEASE' }
-  | { type: 'DTMF.DUE'; digits: string };
+  | { type: 'DTMF.DUE'; digits: string }
+  /**
+   * A side that has finished waits on hold music from the next moment the talk has not started by —
+   * so when both messages end at the same instant, nobody hears a zero-length burst of music (R8).
+   */
+  | { type: 'WAIT'; leg: LegName };
 
 export type SessionEmitted =
   | {
@@ -123,14 +128,17 @@ export const employeeCallMachine = setup({
         return;
       }
       enqueue.assign({ messageDone: { ...context.messageDone, [leg]: true } });
-      if (!context.messageDone[other(leg)]) enqueue.sendTo(playbackOf(leg), toPlayback({ type: 'HOLD' }));
+      if (!context.messageDone[other(leg)]) enqueue.raise({ type: 'WAIT', leg }, { delay: 0 });
     }),
     /** R8: whoever's message ends first hears hold music until the talk starts. */
     finishOwnMessage: enqueueActions(({ context, event, enqueue }) => {
       const { leg } = event as PlaybackReport;
       enqueue.assign({ messageDone: { ...context.messageDone, [leg]: true } });
-      if (!context.messageDone[other(leg)]) enqueue.sendTo(playbackOf(leg), toPlayback({ type: 'HOLD' }));
+      if (!context.messageDone[other(leg)]) enqueue.raise({ type: 'WAIT', leg }, { delay: 0 });
     }),
+    holdMusic: enqueueActions(({ event, enqueue }) =>
+      enqueue.sendTo(playbackOf((event as Extract<SessionEvent, { type: 'WAIT' }>).leg), toPlayback({ type: 'HOLD' })),
+    ),
     /** R15, D6: DTMF bursts from the contact's answer, each `.` a second later. */
     scheduleDtmf: enqueueActions(({ context, enqueue }) => {
       context.plan.dtmf.forEach(({ offset_ms, digits }, i) =>
@@ -262,6 +270,7 @@ export const employeeCallMachine = setup({
     },
     contactFirst: {
       initial: 'dialingContact',
+      on: { WAIT: { actions: 'holdMusic' } },
       states: {
         dialingContact: {
           entry: { type: 'dial', params: CONTACT },

@@ -71,8 +71,9 @@ function formatSegment(segment: HearSegment): string {
 }
 
 function formatHears(hears: SimulationResult['hears']): string[] {
-  const left = ['employee hears', ...hears.employee.map(formatSegment)];
-  const right = ['contact hears', ...hears.contact.map(formatSegment)];
+  const column = (leg: keyof typeof hears) => [`${leg} hears`, ...(hears[leg].length ? hears[leg].map(formatSegment) : ['(nothing)'])];
+  const left = column('employee');
+  const right = column('contact');
   const width = Math.max(...left.map((line) => line.length));
   return Array.from({ length: Math.max(left.length, right.length) }, (_, i) =>
     `  ${(left[i] ?? '').padEnd(width)}  |  ${right[i] ?? ''}`.trimEnd(),

@@ -7,6 +7,7 @@ import { DiscreteClock } from './clock.js';
 import type { CallPlan } from './plan.js';
 import { hearsOf, outcomeOf, statePath } from './timeline.js';
 import type {
+  Inspector,
   LegName,
   LegStatus,
   SessionSnapshot,
@@ -36,9 +37,11 @@ export class SessionRun implements Simulation {
   private readonly actors = new Map<string, AnyActorRef>();
   private readonly root: Actor<typeof employeeCallMachine>;
 
+  /** `inspect` also receives XState's inspection events (e.g. for the Stately Inspector). */
   constructor(
     plan: CallPlan,
     readonly response: JsonRpcResponse,
+    inspect?: Inspector,
   ) {
     this.root = createActor(employeeCallMachine, {
       id: 'employeeCall',
@@ -47,6 +50,8 @@ export class SessionRun implements Simulation {
       // Children are caught as they are created, so that none of their events is missed.
       inspect: (inspection) => {
         if (inspection.type === '@xstate.actor') this.attach(inspection.actorRef as AnyActorRef);
+        if (typeof inspect === 'function') inspect(inspection);
+        else inspect?.next?.(inspection);
       },
     });
     this.root.start();

@@ -4,13 +4,15 @@ import type { JsonRpcError } from '../protocol/errors.js';
 import { handleRequest } from '../protocol/handle.js';
 import type { Scenario } from '../scenario/schema.js';
 import { startCall } from './start-call.js';
-import type { Simulation, SimulationResult } from './types.js';
+import type { Inspector, Simulation, SimulationResult } from './types.js';
 
 export interface SimulationOptions {
   /** The wall-clock moment token expiry is judged against; default now. */
   now?: Date;
   /** The id the response reports; default 1. */
   callSessionId?: number;
+  /** Receives XState's inspection events of the session's actors (e.g. `createBrowserInspector().inspect`). */
+  inspect?: Inspector;
 }
 
 /**
@@ -33,6 +35,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     world: scenario.world,
     seed: scenario.seed,
     callSessionId: options.callSessionId ?? 1,
+    ...(options.inspect ? { inspect: options.inspect } : {}),
   });
 }
 

@@ -4,7 +4,7 @@ import type { CallParams } from '../protocol/params.js';
 import type { Platform, World } from '../scenario/schema.js';
 import { planCall } from './plan.js';
 import { SessionRun } from './session.js';
-import type { Simulation } from './types.js';
+import type { Inspector, Simulation } from './types.js';
 import { numaMemoryOf, type NumaMemory } from './virtual-number.js';
 
 export interface CallInput {
@@ -20,6 +20,8 @@ export interface CallInput {
   callSessionId: number;
   /** Numbers remembered per contact for `*_fixed_for_numa`; default: the account's `numa_pairs`. */
   numaMemory?: NumaMemory;
+  /** Receives XState's inspection events of every actor of the session (Stately Inspector, debugging). */
+  inspect?: Inspector;
 }
 
 /**
@@ -34,5 +36,5 @@ export function startCall(input: CallInput): Simulation {
     seed: input.seed ?? 1,
     numaMemory: input.numaMemory ?? numaMemoryOf(input.account),
   });
-  return new SessionRun(plan, successResponse(input.id, { call_session_id: input.callSessionId }));
+  return new SessionRun(plan, successResponse(input.id, { call_session_id: input.callSessionId }), input.inspect);
 }

@@ -3,6 +3,7 @@
  * change to the contract and needs an issue that asks for it.
  */
 import type { JsonRpcResponse } from '../protocol/errors.js';
+import type { InspectionEvent, Observer } from 'xstate';
 import type { FirstCall } from '../protocol/params.js';
 
 export type LegName = 'employee' | 'contact';
@@ -122,3 +123,6 @@ export interface Simulation {
   /** `release.call`: ends the session now, releasing both legs. */
   release(): void;
 }
+
+/** Receives XState's inspection events of a session's actors, as `createActor`'s `inspect` option does. */
+export type Inspector = Observer<InspectionEvent> | ((inspection: InspectionEvent) => void);
