@@ -27,3 +27,4 @@ export { employeeCallMachine } from '../machines/employee-call.js';
 export { legMachine } from '../machines/leg.js';
 export { playbackMachine } from '../machines/playback.js';
 export { networkMachine } from '../machines/network.js';
+export { SEED_BODY, SEED_REQUEST } from './seed-example.js';

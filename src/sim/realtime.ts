@@ -13,6 +13,9 @@ export interface RealTimeRun {
   readonly finished: Promise<void>;
 }
 
+/** Node's and browsers' longest timer; a longer wait is taken in several (each re-checks the deadline). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export interface RealTimeOptions {
   /** How many simulated ms pass per real ms: 1 is life, 20 is twenty times faster. */
   speed: number;
@@ -47,10 +50,12 @@ export function runInRealTime(sim: Simulation, options: RealTimeOptions): RealTi
       if (sim.done()) settle();
       return;
     }
+    const wait = Math.max(0, (next - simNow()) / speed);
     timer = setTimeout(() => {
-      sim.advanceTo(Math.max(next, simNow()));
+      // A full wait reaches the deadline even if the wall clock reads a hair short of it.
+      sim.advanceTo(wait > MAX_TIMER_MS ? simNow() : Math.max(next, simNow()));
       schedule();
-    }, Math.max(0, (next - simNow()) / speed));
+    }, Math.min(wait, MAX_TIMER_MS));
   };
   const act = (change: () => void) => {
     if (stopped) return;

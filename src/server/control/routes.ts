@@ -1,0 +1,85 @@
+import { controlError, json, type AppRequest, type Reply } from '../http/reply.js';
+import type { Journal } from '../journal.js';
+import type { PointLimits } from '../limits.js';
+import type { SessionRegistry } from '../sessions/registry.js';
+import { MAGIC_NUMBERS } from '../world/magic-numbers.js';
+import { ControlCommand, describeCommandIssues } from './commands.js';
+import { sessionDetail, sessionSummary } from './views.js';
+
+export interface ControlState {
+  sessions: SessionRegistry;
+  journal: Journal;
+  limits: PointLimits;
+}
+
+const ENDPOINTS = [
+  'GET  /control/sessions[?live=true]',
+  'GET  /control/sessions/:id',
+  'POST /control/sessions/:id/commands  {"type":"answer"|"hangup","leg":"employee"|"contact"} | {"type":"fail","leg":…,"reason":"busy"|"no_answer"|"unavailable"|"rejected"} | {"type":"early_media","kind":"ringback"|"voicemail"|"announcement"} | {"type":"release"}',
+  'GET  /control/journal',
+  'GET  /control/reports',
+  'POST /control/reset',
+  'GET  /control/events  (Server-Sent Events)',
+  'GET  /control/magic-numbers',
+];
+
+function parseJsonBody(body: AppRequest['body']): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(typeof body === 'string' ? body : new TextDecoder().decode(body ?? new Uint8Array())) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function command(state: ControlState, id: number, body: AppRequest['body']): Reply {
+  const session = state.sessions.get(id);
+  if (!session) return controlError(404, `no session ${id}`);
+  const parsed = parseJsonBody(body);
+  if (!parsed.ok) return controlError(400, 'expected a JSON body');
+  const checked = ControlCommand.safeParse(parsed.value);
+  if (!checked.success) return controlError(400, `bad command: ${describeCommandIssues(checked.error)}`);
+  if (!session.live || !session.run) return controlError(409, `session ${id} has ended`);
+  const before = session.sim.result().events.length;
+  if (checked.data.type === 'release') session.run.release();
+  else session.run.command(checked.data);
+  const events = session.sim.result().events.slice(before);
+  return json(200, { call_session_id: id, command: checked.data, events, snapshot: session.sim.snapshot() });
+}
+
+/**
+ * The control API (JSON over HTTP, under `/control/`), for integrators' tests and the analysts' page.
+ * `GET /control/events` (SSE) is served by the HTTP adapter.
+ * @example await controlRoute(state, { method: 'POST', url: '/control/reset' }) // { status: 200, … }
+ */
+export function controlRoute(state: ControlState, request: AppRequest, path: string, query: URLSearchParams): Reply {
+  const { method } = request;
+  const allow = (allowed: string, run: () => Reply) =>
+    method === allowed ? run() : controlError(405, `use ${allowed} for ${path}`, { allow: allowed });
+  if (path === '/control' || path === '/control/') return allow('GET', () => json(200, { endpoints: ENDPOINTS }));
+  if (path === '/control/sessions') {
+    const liveOnly = query.get('live') === 'true';
+    const sessions = liveOnly ? [...state.sessions.live.values()] : [...state.sessions.finished.values(), ...state.sessions.live.values()];
+    return allow('GET', () => json(200, sessions.sort((a, b) => a.id - b.id).map(sessionSummary)));
+  }
+  const match = /^\/control\/sessions\/(\d+)(\/commands)?$/.exec(path);
+  if (match) {
+    const id = Number(match[1]);
+    if (match[2]) return allow('POST', () => command(state, id, request.body));
+    return allow('GET', () => {
+      const session = state.sessions.get(id);
+      return session ? json(200, sessionDetail(session)) : controlError(404, `no session ${id}`);
+    });
+  }
+  if (path === '/control/journal') return allow('GET', () => json(200, state.journal.entries()));
+  if (path === '/control/reports') return allow('GET', () => json(200, state.sessions.reports));
+  if (path === '/control/magic-numbers') return allow('GET', () => json(200, MAGIC_NUMBERS));
+  if (path === '/control/reset') {
+    return allow('POST', () => {
+      state.sessions.reset();
+      state.journal.clear();
+      state.limits.reset();
+      return json(200, { reset: true });
+    });
+  }
+  return controlError(404, `no control endpoint ${path}; see GET /control`);
+}

@@ -1,0 +1,37 @@
+import type { Account, Platform, World } from './deps.js';
+import type { NotifierOptions } from './notifications/notifier.js';
+import type { SessionDriver } from './sessions/registry.js';
+
+/** What `createMockServer` accepts; every field has a default. */
+export interface MockServerOptions {
+  /** The account the server answers for (default: the built-in `demo`). */
+  account?: Account;
+  /** The world of every call that is not a magic number (default: D14/D12). */
+  world?: World;
+  platform?: Platform;
+  /** Simulated seconds per real second (default 1). */
+  speed?: number;
+  /** How sessions are stepped (default: `runInRealTime(sim, { speed })`); tests pass a manual driver. */
+  driver?: SessionDriver;
+  /** Wall clock in ms (default `Date.now`): token expiry, limits, start times. */
+  now?: () => number;
+  /** The first `call_session_id` (default: seconds since 2017-07-14, a 9-digit number that grows across restarts). */
+  firstCallSessionId?: number;
+  /** Largest request body accepted (default 1 MiB); more → HTTP 413. */
+  maxBodyBytes?: number;
+  /** Time allowed to receive a request body (default 10 s); slower → HTTP 408. */
+  bodyTimeoutMs?: number;
+  /** The analysts' page build (default `<package>/dist/inspector`). */
+  inspectorDir?: string;
+  notifications?: NotifierOptions;
+  /** How long shutdown waits for pending notifications (default 5 s). */
+  shutdownDeadlineMs?: number;
+  /** SSE keep-alive comment interval (default 15 s). */
+  keepAliveMs?: number;
+  /** Diagnostics (default: none). */
+  log?: (line: string) => void;
+}
+
+/** 2017-07-14T02:40:00Z: `call_session_id` = seconds since then, so ids look like the platform's and never repeat across restarts at less than one call per second. */
+export const CALL_SESSION_EPOCH_S = 1_500_000_000;
+export const ONE_MIB = 1024 * 1024;

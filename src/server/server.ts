@@ -1,0 +1,126 @@
+import { createServer, type RequestListener, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { BUILTIN_ACCOUNTS, Platform, runInRealTime, type JsonRpcResponse } from './deps.js';
+import { EventHub } from './event-hub.js';
+import { createListener } from './http/adapter.js';
+import { createApp, ENDPOINT_PATH } from './http/app.js';
+import type { AppRequest, Reply } from './http/reply.js';
+import { streamEvents, type SessionEventMessage } from './http/sse.js';
+import { packageRoot } from './http/static.js';
+import { Journal } from './journal.js';
+import { PointLimits } from './limits.js';
+import { notifyEvent } from './notifications/dispatch.js';
+import { Notifier } from './notifications/notifier.js';
+import { CALL_SESSION_EPOCH_S, ONE_MIB, type MockServerOptions } from './options.js';
+import { SessionRegistry } from './sessions/registry.js';
+import { LoginTokens } from './tokens.js';
+import { DEFAULT_WORLD } from './world/default-world.js';
+import { worldFor } from './world/magic-numbers.js';
+
+export interface MockServer {
+  /** The routes in-process, without a port: `/v4.0`, `/control/…`, `/inspector/…`. */
+  handle(request: AppRequest): Reply;
+  /** One Call API request body → its JSON-RPC answer (journaled like any request). */
+  handleRpc(body: string | Uint8Array, contentType?: string): JsonRpcResponse;
+  /** Node's request listener, for an `http.Server` of your own. */
+  readonly listener: RequestListener;
+  /** Listens (default 127.0.0.1:8080); resolves with the endpoint's base URL. */
+  listen(port?: number, host?: string): Promise<{ url: string; port: number; host: string }>;
+  /** Graceful shutdown: stop accepting, release live calls, deliver pending notifications (deadline), close. */
+  close(): Promise<void>;
+  readonly events: EventHub<SessionEventMessage>;
+  readonly sessions: SessionRegistry;
+  readonly notifier: Notifier;
+  readonly journal: Journal;
+}
+
+/**
+ * The mock Call API server: JSON-RPC on `POST /v4.0`, calls that unfold in time, the control API, the
+ * SSE event stream, notifications and the analysts' page.
+ * @example
+ * const server = createMockServer({ speed: 20 });
+ * const { url } = await server.listen(0);
+ * await fetch(`${url}/v4.0`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+ * await server.close();
+ */
+export function createMockServer(options: MockServerOptions = {}): MockServer {
+  const log = options.log ?? (() => {});
+  const now = options.now ?? Date.now;
+  const speed = options.speed ?? 1;
+  const account = options.account ?? BUILTIN_ACCOUNTS.demo!;
+  const world = options.world ?? DEFAULT_WORLD;
+  const events = new EventHub<SessionEventMessage>();
+  const notifier = new Notifier({ baseDelayMs: 1000 / speed, log, ...options.notifications });
+  const sessions = new SessionRegistry({
+    account,
+    platform: options.platform ?? Platform.parse({}),
+    worldFor: (contact) => worldFor(contact, world),
+    driver: options.driver ?? ((sim) => runInRealTime(sim, { speed })),
+    now,
+    firstCallSessionId: options.firstCallSessionId ?? Math.floor(now() / 1000) - CALL_SESSION_EPOCH_S,
+    onEvent: (session, event) => {
+      events.publish({ call_session_id: session.id, event });
+      notifyEvent(account, notifier, session, event, now());
+    },
+  });
+  const journal = new Journal();
+  const limits = new PointLimits(account.limits, now);
+  const rpc = { account, tokens: new LoginTokens(now), limits, sessions, now };
+  const handle = createApp({ rpc, journal, sessions, limits, inspectorDir: options.inspectorDir ?? `${packageRoot()}/dist/inspector`, log });
+  const streams = new Set<() => void>();
+  const listener = createListener({
+    app: handle,
+    maxBodyBytes: options.maxBodyBytes ?? ONE_MIB,
+    bodyTimeoutMs: options.bodyTimeoutMs ?? 10_000,
+    openEventStream: (req, res) => {
+      const end = streamEvents(req, res, events, options.keepAliveMs ?? 15_000);
+      streams.add(end);
+      req.once('close', () => streams.delete(end));
+    },
+    log,
+  });
+  let http: Server | null = null;
+  let closing: Promise<void> | null = null;
+
+  async function shutdown(): Promise<void> {
+    const stopped = http ? new Promise<void>((resolve) => http!.close(() => resolve())) : Promise.resolve();
+    sessions.releaseAll();
+    for (const end of streams) end();
+    await notifier.drain(options.shutdownDeadlineMs ?? 5000);
+    http?.closeIdleConnections();
+    const grace = setTimeout(() => http?.closeAllConnections(), 1000);
+    await stopped;
+    clearTimeout(grace);
+  }
+
+  return {
+    handle,
+    handleRpc(body, contentType = 'application/json; charset=UTF-8') {
+      const reply = handle({ method: 'POST', url: ENDPOINT_PATH, headers: { 'content-type': contentType }, body });
+      return JSON.parse(String(reply.body)) as JsonRpcResponse;
+    },
+    listener,
+    listen(port = 8080, host = '127.0.0.1') {
+      const bodyTimeoutMs = options.bodyTimeoutMs ?? 10_000;
+      http = createServer({ requestTimeout: bodyTimeoutMs + 5000, headersTimeout: bodyTimeoutMs, connectionsCheckingInterval: 1000 }, listener);
+      const server = http;
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          const address = server.address() as AddressInfo;
+          const shown = host.includes(':') ? `[${host}]` : host;
+          resolve({ url: `http://${shown}:${address.port}`, port: address.port, host });
+        });
+      });
+    },
+    close() {
+      closing ??= shutdown();
+      return closing;
+    },
+    events,
+    sessions,
+    notifier,
+    journal,
+  };
+}
