@@ -60,10 +60,21 @@ const DESCRIBE: Describers = {
   'session.ended': (e) => `ended: ${e.finish_reason}`,
 };
 
+/**
+ * One event in words, as the timeline and the analysts' page print it.
+ * @example describeEvent({ t: 3000, type: 'leg.answered', leg: 'employee', number: '79260000001' }) // 'answered (79260000001)'
+ */
+export function describeEvent(event: SimEvent): string {
+  return (DESCRIBE[event.type] as (e: SimEvent) => string)(event);
+}
+
+/** Who an event concerns: a leg, both (the talk) or the session. */
+export function whoOf(event: SimEvent): string {
+  return 'leg' in event ? event.leg : event.type === 'talk.started' ? 'both' : 'session';
+}
+
 function formatEvent(event: SimEvent): string {
-  const who = 'leg' in event ? event.leg : event.type === 'talk.started' ? 'both' : 'session';
-  const describe = DESCRIBE[event.type] as (e: SimEvent) => string;
-  return `${formatTime(event.t)}  ${who.padEnd(8)}  ${describe(event)}`;
+  return `${formatTime(event.t)}  ${whoOf(event).padEnd(8)}  ${describeEvent(event)}`;
 }
 
 function formatSegment(segment: HearSegment): string {

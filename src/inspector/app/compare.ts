@@ -1,5 +1,5 @@
 import type { ParamsDoc } from '../case.js';
-import { describeEvent, whoOf } from '../describe.js';
+import { describeEvent, whoOf } from '../../sim/format-timeline.js';
 import type { RunDiff } from '../diff.js';
 import type { SimEvent } from '../../sim/types.js';
 import { h, seconds } from './dom.js';

@@ -1,5 +1,5 @@
 import type { SimEvent } from '../../sim/types.js';
-import { describeEvent, whoOf } from '../describe.js';
+import { describeEvent, whoOf } from '../../sim/format-timeline.js';
 import { h, seconds } from './dom.js';
 
 export interface EventsList {
