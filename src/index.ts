@@ -28,3 +28,7 @@ export { legMachine } from '../machines/leg.js';
 export { playbackMachine } from '../machines/playback.js';
 export { networkMachine } from '../machines/network.js';
 export { SEED_BODY, SEED_REQUEST } from './seed-example.js';
+export { loadScenario, parseScenarioText } from './scenario/load.js';
+export { checkExpectations, type Mismatch } from './scenario/expect.js';
+export { checkInvariants } from './sim/invariants.js';
+export { formatTimeline, describeEvent } from './sim/format-timeline.js';

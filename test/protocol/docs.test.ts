@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { ERRORS, handleRequest, type Mnemonic } from '../../src/protocol/index.js';
 import { NOW, demo, demoWith } from './helpers.js';
 
-/** The rows of the error table in docs/errors.md: code, mnemonic, message, field, example. */
+/** The rows of the error table in the README: code, mnemonic, message, field, example. */
 const ROW = /^\| (-\d+) \| `(\w+)` \| `([^`]+)` \| (null|`[\w.]+`) \| .+ \| (.+) \|$/;
-const rows = readFileSync(new URL('../../docs/errors.md', import.meta.url), 'utf8')
+const rows = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
   .split('\n')
   .flatMap((line) => {
     const m = ROW.exec(line);
@@ -19,7 +19,7 @@ function bodyOf(example: string): string | Uint8Array {
   return example.slice(1, -1).replace(/<(\d+) × (.)>/gu, (_, n: string, c: string) => c.repeat(Number(n)));
 }
 
-describe('docs/errors.md', () => {
+describe('README: errors the request checks return', () => {
   it('lists every error of the catalogue but those of other methods', () => {
     const otherMethods = ['auth_error', 'ip_not_whitelisted', 'forbidden', 'account_inactive', 'limit_exceeded', 'call_session_not_found'];
     const listed = [...new Set(rows.map((r) => r.mnemonic))].sort();

@@ -71,8 +71,8 @@ describe('manual magic numbers wait for control commands', () => {
   });
 });
 
-it('docs/server.md lists every magic number with its title and finish_reason', () => {
-  const docs = readFileSync(new URL('../../docs/server.md', import.meta.url), 'utf8');
+it('the README lists every magic number with its title and finish_reason', () => {
+  const docs = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
   for (const magic of MAGIC_NUMBERS) {
     const reason = magic.finish_reason.startsWith('(') ? '—' : `\`${magic.finish_reason}\``;
     expect(docs).toContain(`| \`${magic.contact}\` | ${magic.title} | ${reason} |`);
