@@ -29,7 +29,6 @@ export interface SessionContext extends SessionInput {
   talkStartedAt: number | null;
   /** Whether each side has heard its own message to the end (or has none). */
   messageDone: Record<LegName, boolean>;
-  finish: FinishReason | null;
 }
 
 export type SessionEvent =
@@ -136,7 +135,7 @@ export const employeeCallMachine = setup({
       enqueue.assign({ messageDone: { ...context.messageDone, [leg]: true } });
       if (!context.messageDone[other(leg)]) enqueue.raise({ type: 'WAIT', leg }, { delay: 0 });
     }),
-    holdMusic: enqueueActions(({ event, enqueue }) =>
+    waitOnHoldMusic: enqueueActions(({ event, enqueue }) =>
       enqueue.sendTo(playbackOf((event as Extract<SessionEvent, { type: 'WAIT' }>).leg), toPlayback({ type: 'HOLD' })),
     ),
     /** R15, D6: DTMF bursts from the contact's answer, each `.` a second later. */
@@ -165,7 +164,6 @@ export const employeeCallMachine = setup({
       enqueue.sendTo('employeeLeg', { type: 'RELEASE' });
       enqueue.sendTo('contactLeg', { type: 'RELEASE' });
       const now = context.now();
-      enqueue.assign({ finish: reason });
       enqueue.emit({
         type: 'session.ended',
         finish_reason: reason,
@@ -177,7 +175,7 @@ export const employeeCallMachine = setup({
   },
 }).createMachine({
   id: 'employeeCall',
-  context: ({ input }) => ({ ...input, talkStartedAt: null, messageDone: { employee: false, contact: false }, finish: null }),
+  context: ({ input }) => ({ ...input, talkStartedAt: null, messageDone: { employee: false, contact: false } }),
   invoke: [
     {
       id: 'network',
@@ -270,7 +268,7 @@ export const employeeCallMachine = setup({
     },
     contactFirst: {
       initial: 'dialingContact',
-      on: { WAIT: { actions: 'holdMusic' } },
+      on: { WAIT: { actions: 'waitOnHoldMusic' } },
       states: {
         dialingContact: {
           entry: { type: 'dial', params: CONTACT },
