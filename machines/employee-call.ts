@@ -301,7 +301,13 @@ export const employeeCallMachine = setup({
       },
     },
     talk: {
-      entry: 'startTalk',
+      initial: 'connecting',
+      states: {
+        // The bridge is made a moment of zero length later, once whatever triggered it (a message that
+        // ended, an answer) has settled: so the talk starts in the same order whatever triggered it.
+        connecting: { after: { 0: 'connected' } },
+        connected: { entry: 'startTalk' },
+      },
     },
     ended: { type: 'final' },
   },

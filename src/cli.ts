@@ -6,7 +6,7 @@ import { EXIT, processIo, UsageError, type CliIo, type Command } from './cli/io.
 const USAGE = `usage: employee-call-sim <command> [options]
 
 commands:
-  validate [FILE|-] [--account FILE]        check a start.employee_call request body, print the JSON-RPC answer
+  validate [FILE|-] [--account NAME|FILE]   check a start.employee_call request body, print the JSON-RPC answer
   simulate FILE [--json]                    run a scenario file, print its timeline (or the SPEC §5 JSON)
   verify [DIR|FILE...]                      check every scenario's expect; one line each, then "N passed, N failed"
   serve [--port N] [--host H] [--speed X] [--account FILE] [--world FILE]

@@ -1,11 +1,14 @@
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 
+/** One thing wrong in a data file: where (`employees[0].id`, '' for the whole file) and what was expected. */
+export type FileProblem = { path: string; expected: string };
+
 /** A data file (scenario, account, world) that could not be read or does not match its schema. */
 export class DataFileError extends Error {
   constructor(
     readonly file: string,
-    readonly problems: { path: string; expected: string }[],
+    readonly problems: FileProblem[],
   ) {
     super(problems.map((p) => `${file}: at ${p.path || '(top level)'}: ${p.expected}`).join('\n'));
     this.name = 'DataFileError';
@@ -20,21 +23,39 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /** Zod issues → `{path, expected}` pairs, one per issue, in a wording meant for the file's author. */
-export function describeIssues(issues: readonly z.core.$ZodIssue[]): { path: string; expected: string }[] {
-  return issues.flatMap((issue) => {
+export function describeIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[] = []): FileProblem[] {
+  return issues.flatMap((issue): FileProblem[] => {
+    const path = [...prefix, ...issue.path];
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({
-        path: formatPath([...issue.path, key]),
+        path: formatPath([...path, key]),
         expected: `no key "${key}" here (unknown key; check its spelling)`,
       }));
     }
-    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
-      const branches = issue.errors.map((branch) => describeIssues(branch));
-      const closest = branches.reduce((best, next) => (next.length < best.length ? next : best));
-      return closest.map((p) => ({ ...p, path: p.path || formatPath(issue.path) }));
-    }
-    return [{ path: formatPath(issue.path), expected: issue.message }];
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) return describeUnion(issue.errors, path);
+    if (issue.code === 'invalid_type' && issue.expected === 'int') return [{ path: formatPath(path), expected: 'expected a whole number' }];
+    return [{ path: formatPath(path), expected: issue.message }];
   });
+}
+
+/** A branch that failed on the input's type alone: the input was meant for another branch. */
+function wrongTypeOnly(branch: readonly z.core.$ZodIssue[]): boolean {
+  return branch.length === 1 && branch[0]!.code === 'invalid_type' && branch[0]!.path.length === 0;
+}
+
+/**
+ * The problems of the union branch the author meant: the one that got past the type check with the
+ * fewest problems (an inline account object is reported as an account, not as "expected string").
+ * When no branch takes the input's type, the types they take are listed.
+ */
+function describeUnion(branches: readonly (readonly z.core.$ZodIssue[])[], path: readonly PropertyKey[]): FileProblem[] {
+  const meant = branches.filter((branch) => !wrongTypeOnly(branch));
+  if (meant.length === 0) {
+    const types = branches.map((branch) => (branch[0] as z.core.$ZodIssueInvalidType).expected);
+    return [{ path: formatPath(path), expected: `expected ${types.join(' or ')}` }];
+  }
+  const closest = meant.reduce((best, next) => (next.length < best.length ? next : best));
+  return describeIssues(closest, path);
 }
 
 /** Parses text as YAML (a superset of JSON), naming the file and line on a syntax error. */

@@ -64,6 +64,18 @@ describe('employee-call-sim simulate', () => {
     expect(out).toContain('  employee hears  |  contact hears\n  (nothing)       |  (nothing)\n');
   });
 
+  it('keeps one line per event and the two columns with a long TTS text over several lines', async () => {
+    const text = `Здравствуйте!\n${'Это очень длинное сообщение. '.repeat(5)}`;
+    const dir = tempDir({ 'long.yaml': seedText.replace('value: "Привет"', `value: ${JSON.stringify(text)}`).replace(/\nexpect:[^]*/, '\n') });
+    const { code, out } = await run('simulate', join(dir, 'long.yaml'));
+    expect(code).toBe(0);
+    const shown = 'tts «Здравствуйте! Это очень длинное сообщен…» (11.925s)'; // 159 characters × 75 ms
+    expect(out).toContain(`    11.000s  contact   starts hearing ${shown}\n`);
+    const columns = out.slice(out.indexOf('  employee hears'), out.indexOf('\noutcome:')).trim().split('\n');
+    expect(columns.every((line) => line.includes('  |'))).toBe(true);
+    expect(columns[1]).toBe(`  3.000–8.000s  message media 2561 (5s)  |  11.000–22.925s  ${shown}`);
+  });
+
   it.each([
     ['a typo', seedText.replace('world:', 'wrld:'), 'at wrld: no key "wrld" here'],
     ['a bad duration', seedText.replace('world: {}', 'world: { contact: { answer_after: soon } }'), 'at world.contact.answer_after: expected a duration'],

@@ -7,6 +7,7 @@ import { loadScenario, parseScenarioText } from '../src/scenario/load.js';
 
 const REQUEST = 'request: { jsonrpc: "2.0", id: req1, method: start.employee_call, params: {} }';
 const minimal = (extra = '') => `name: minimal\n${REQUEST}\n${extra}`;
+const demoAccount = JSON.parse(readFileSync('src/account/demo.json', 'utf8'));
 
 function problemOf(text: string, file = 'bad.yaml'): DataFileError {
   try {
@@ -48,9 +49,14 @@ describe('loadScenario / parseScenarioText (SPEC §6)', () => {
     ['a bad early media kind', minimal('world: { contact: { early_media: [ { at: 0s, kind: music } ] } }'), 'world.contact.early_media[0].kind', 'ringback'],
     ['a failure with an answer time', minimal('world: { contact: { outcome: busy, answer_after: 1s } }'), 'world.contact.answer_after', 'no answer_after'],
     ['a rule that is not a SPEC number', minimal('rules: [R1, rule2]'), 'rules[1]', 'R4'],
+    ['a body that is not base64', `name: b64\nraw_base64: "eyJ!"\n`, 'raw_base64', 'expected the body bytes in base64'],
     ['two request bodies', `${minimal()}raw: "{}"\n`, 'raw', 'exactly one of request'],
     ['no name', REQUEST, 'name', ''],
     ['an unknown account', minimal('account: nobody.json'), 'account', 'built-in account (demo)'],
+    ['a mistake inside an inline account', minimal(`account: ${JSON.stringify({ ...demoAccount, tts_max_length: 'many' })}`), 'account.tts_max_length', 'expected number'],
+    ['a typo inside an inline account', minimal(`account: ${JSON.stringify({ ...demoAccount, blacklst: [] })}`), 'account.blacklst', 'unknown key'],
+    ['an account that is neither a name nor an object', minimal('account: 7'), 'account', 'expected string or object'],
+    ['a duration of the wrong type', minimal('world: { contact: { hangup_after: true } }'), 'world.contact.hangup_after', 'expected number or string'],
   ])('names the file, the path and what was expected: %s', (_, text, path, expected) => {
     const error = problemOf(text);
     expect(error.file).toBe('bad.yaml');

@@ -16,7 +16,10 @@ export type ComponentId = z.infer<typeof ComponentId>;
 export const AccessToken = z.strictObject({
   token: z.string().min(1),
   /** ISO 8601; absent or null = never expires. */
-  expires_at: z.iso.datetime({ offset: true }).nullable().default(null),
+  expires_at: z.iso
+    .datetime({ offset: true, error: 'expected an ISO 8601 date and time with a time zone, e.g. "2030-01-31T23:59:59Z" or "2030-01-31T23:59:59+03:00"' })
+    .nullable()
+    .default(null),
   blocked: z.boolean().default(false),
 });
 
@@ -57,7 +60,7 @@ export const RegionPrefix = z.strictObject({ prefix: z.string().regex(/^\d+$/, '
 export const NumaPair = z.strictObject({ contact: z.string().min(1), virtual_phone_number: E164 });
 
 export const Notification = z.strictObject({
-  url: z.url(),
+  url: z.url({ error: 'expected an absolute URL, e.g. "http://127.0.0.1:9000/hooks"' }),
   /** Event kinds (see the mock server's notifications); absent = all. */
   events: z.array(z.string()).optional(),
 });

@@ -32,7 +32,8 @@ export function seedCase(): InspectorCase {
   return { scenario: seedScenario(), compare: null, t: null };
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
+/** A plain object (not null, not an array): the shape of a YAML mapping. */
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

@@ -1,5 +1,5 @@
 import { DIRECTIONS, FIRST_CALL, USAGE_RULES } from '../protocol/params.js';
-import type { ParamsDoc } from './case.js';
+import { isObject, type ParamsDoc } from './case.js';
 
 /**
  * The form's fields: every parameter of start.employee_call (SPEC §1), in the SPEC's order, named by the
@@ -38,10 +38,6 @@ export const PARAM_FIELDS: readonly FieldDef[] = [
   { name: 'employee_message.type', kind: 'enum', required: false, default: 'none', options: ['media', 'tts'] },
   { name: 'employee_message.value', kind: 'longtext', required: false, hint: 'file id (media) or text (tts)' },
 ];
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The value at a dotted path, or undefined. */
 export function getPath(params: ParamsDoc, name: string): unknown {

@@ -110,7 +110,8 @@ export function lanesFromEvents(events: readonly SimEvent[], now?: number): Lane
         leg, kind: source.kind, from, to, open: !ended && to === end,
         label: sourceLabel(source), detail: describeLong(source), source,
       });
-  segments.sort((x, y) => x.from - y.from || (x.kind === 'ringing' ? -1 : 1));
+  const audioLast = (segment: LaneSegment) => (segment.kind === 'ringing' ? 0 : 1);
+  segments.sort((x, y) => x.from - y.from || audioLast(x) - audioLast(y));
   return { segments, marks, moments, end };
 }
 

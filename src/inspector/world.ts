@@ -1,4 +1,5 @@
 import type { LegName } from '../sim/types.js';
+import { isObject } from './case.js';
 
 /** One party's behaviour as a scenario file writes it (durations as typed: `2s`, `1500`). */
 export interface BehaviourDoc {
@@ -12,10 +13,6 @@ export type WorldDoc = { employee?: Record<string, unknown>; contact?: Record<st
 
 export const BEHAVIOUR_FIELDS = ['outcome', 'answer_after', 'after', 'hangup_after', 'early_media'] as const;
 export const OUTCOMES = ['answer', 'busy', 'no_answer', 'unavailable', 'rejected'] as const;
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Only the behaviour fields of an object (the employee side mixes them with per-number entries). */
 function behaviourPart(raw: Record<string, unknown>): BehaviourDoc {

@@ -94,7 +94,24 @@ export function fillTemplate(template: string, params: Record<string, string | n
 }
 
 /**
- * Turns a problem into the platform's JSON-RPC error object.
+ * How deeply nested a sent value may be and still be echoed as `data.value`. Serialising an answer
+ * recurses once per level, so a hostile value thousands of levels deep would overflow the stack there.
+ */
+export const MAX_ECHO_DEPTH = 64;
+
+/** Whether `value` nests at most `maxDepth` levels of objects/arrays; walked level by level, without recursion. */
+function nestsAtMost(value: unknown, maxDepth: number): boolean {
+  let level: unknown[] = [value];
+  for (let depth = 0; level.length > 0; depth++) {
+    if (depth > maxDepth) return false;
+    level = level.flatMap((node) => (typeof node === 'object' && node !== null ? Object.values(node) : []));
+  }
+  return true;
+}
+
+/**
+ * Turns a problem into the platform's JSON-RPC error object. `data.value` is left out when nothing was
+ * sent, and when the value nests deeper than {@link MAX_ECHO_DEPTH} (V7: the answer must stay writable).
  * @example
  * errorResponse('req1', { mnemonic: 'employee_not_found', field: 'employee.id', value: 7, params: { employee_id: 7 } })
  * // → { jsonrpc: '2.0', id: 'req1', error: { code: -32602, message: 'Employee with id 7 not found. …', data: {…} } }
@@ -105,7 +122,7 @@ export function errorResponse(id: JsonRpcId, problem: Problem): JsonRpcError {
   const data: ErrorData = {
     mnemonic: problem.mnemonic,
     field: problem.field ?? null,
-    ...(problem.value !== undefined ? { value: problem.value } : {}),
+    ...(problem.value !== undefined && nestsAtMost(problem.value, MAX_ECHO_DEPTH) ? { value: problem.value } : {}),
     params,
     extended_helper: null,
   };

@@ -35,7 +35,6 @@ export const Message = z
     value: z.string(),
   })
   .superRefine((message, ctx) => {
-    if (typeof message.value !== 'string') return;
     if (message.type === 'media' && !MEDIA_ID_TEXT.test(message.value))
       ctx.addIssue({ code: 'custom', path: ['value'], message: 'expected a media file id (digits)' });
     if (message.type === 'tts' && message.value.length === 0)

@@ -89,6 +89,16 @@ export type Platform = z.output<typeof Platform>;
 
 const Json = z.record(z.string(), z.unknown());
 
+/** What `atob` (which turns `raw_base64` into the body) can decode. */
+function isBase64(text: string): boolean {
+  try {
+    atob(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const Expect = z.strictObject({
   /** Partial match. */
   response: Json.optional(),
@@ -112,7 +122,7 @@ export const Scenario = z
     /** …or the raw body text, sent unchanged. */
     raw: z.string().optional(),
     /** …or the raw body bytes, base64 (for non-UTF-8 bodies, V6). */
-    raw_base64: z.string().optional(),
+    raw_base64: z.string().refine(isBase64, 'expected the body bytes in base64 (A–Z, a–z, 0–9, +, /, = padding)').optional(),
     account: z.union([z.string(), Account]).default('demo'),
     platform: Platform.prefault({}),
     world: World.prefault({}),

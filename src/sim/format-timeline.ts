@@ -25,7 +25,7 @@ export function describeSource(source: AudioSource): string {
     case 'message':
       return source.type === 'media'
         ? `message media ${source.value} (${formatDuration(source.duration_ms)})`
-        : `tts «${source.value}» (${formatDuration(source.duration_ms)})`;
+        : `tts «${shortText(source.value)}» (${formatDuration(source.duration_ms)})`;
     case 'hold_music':
       return `hold music ${source.media_file_id}`;
     case 'contact_line':
@@ -33,6 +33,15 @@ export function describeSource(source: AudioSource): string {
     case 'talk':
       return 'talk';
   }
+}
+
+/** Longest TTS text shown whole; `--json` has the full text. */
+const SHOWN_TEXT = 40;
+
+/** A TTS text on one line, and cut short, so that the timeline keeps one line per event and its columns. */
+function shortText(text: string): string {
+  const chars = [...text.replace(/\s+/gu, ' ')];
+  return chars.length > SHOWN_TEXT ? `${chars.slice(0, SHOWN_TEXT - 1).join('')}…` : chars.join('');
 }
 
 function formatResponse(response: SimulationResult['response']): string {

@@ -51,7 +51,10 @@ describe('loadAccount', () => {
     ['a wrong enum value deep inside (YAML)', 'status.yaml', edited((d) => (d.employees[0].numbers[1].status = 'on')), 'employees[0].numbers[1].status: Invalid option: expected one of "active"|"inactive"'],
     ['a wrong type deep inside (JSON)', 'type.json', JSON.stringify(demoEdited((d) => (d.employees[1].id = '26'))), 'employees[1].id: Invalid input: expected number, received string'],
     ['a bad E.164 virtual number', 'e164.yaml', edited((d) => (d.virtual_numbers[2].number = '+74951110000')), 'virtual_numbers[2].number: expected an E.164 number: 11–15 digits, country code first'],
-    ['a bad token date', 'date.yaml', edited((d) => (d.access_tokens[1].expires_at = 'yesterday')), 'access_tokens[1].expires_at: Invalid ISO datetime'],
+    ['a bad token date', 'date.yaml', edited((d) => (d.access_tokens[1].expires_at = 'yesterday')), 'access_tokens[1].expires_at: expected an ISO 8601 date and time with a time zone, e.g. "2030-01-31T23:59:59Z"'],
+    ['a token date without a time zone', 'zone.json', JSON.stringify(demoEdited((d) => (d.access_tokens[1].expires_at = '2020-01-01T00:00:00'))), 'access_tokens[1].expires_at: expected an ISO 8601 date and time with a time zone'],
+    ['a bad webhook URL', 'url.yaml', edited((d) => (d.notifications = [{ url: 'hooks' }])), 'notifications[0].url: expected an absolute URL, e.g. "http://127.0.0.1:9000/hooks"'],
+    ['a fractional TTS limit', 'int.yaml', edited((d) => (d.tts_max_length = 1.5)), 'tts_max_length: expected a whole number'],
     ['no dialing_music', 'music.yaml', edited((d) => (d.media_files = d.media_files.slice(1))), 'media_files: expected a system media file with mnemonic "dialing_music"'],
     ['a missing key', 'missing.json', JSON.stringify(demoEdited((d) => delete d.tts_max_length)), 'tts_max_length: Invalid input: expected number, received undefined'],
   ])('an account file with %s → DataFileError naming the file, the path and what was expected', (_, name, text, expected) => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { AnyActorRef, InspectionEvent } from 'xstate';
 import { employeeCallMachine } from '../../machines/employee-call.js';
 import { Scenario } from '../../src/scenario/schema.js';
 import { checkExpectations } from '../../src/scenario/expect.js';
@@ -10,6 +11,7 @@ import { decodeCase, encodeCase } from '../../src/inspector/codec.js';
 import { diffRuns } from '../../src/inspector/diff.js';
 import { expectationOf, fileNameOf, scenarioFile } from '../../src/inspector/export.js';
 import { PARAM_FIELDS, fieldValue, getPath, setPath } from '../../src/inspector/fields.js';
+import { stackRows } from '../../src/inspector/label-rows.js';
 import { lanesFromEvents, segmentAt } from '../../src/inspector/lanes.js';
 import { overlap } from '../../src/inspector/live-events.js';
 import { eventIndexAt, frameAt, runScenario } from '../../src/inspector/run.js';
@@ -86,12 +88,32 @@ describe('stepping: frames of the machines per instant', () => {
     const run = runScenario(seed());
     expect(run.frames[0]!.snapshot?.states.session).toBe('employeeFirst.dialingEmployee');
     expect(frameAt(run, 9000).snapshot?.states.session).toBe('employeeFirst.dialingContact');
-    expect(frameAt(run, 11450).snapshot?.states.session).toBe('talk');
+    expect(frameAt(run, 11450).snapshot?.states.session).toBe('talk.connected');
     expect(frameAt(run, 11449).snapshot?.hearing.contact).toMatchObject({ kind: 'message', type: 'tts' });
     expect(run.frames.at(-1)!.end).toBe(run.result.events.length);
     const events = run.result.events;
     expect(events[eventIndexAt(events, 8000)]!.t).toBe(8000);
     expect(eventIndexAt(events, -1)).toBe(-1);
+  });
+
+  it('hands every actor of the session to an inspection observer (the Stately option), the run unchanged', () => {
+    const seen: InspectionEvent[] = [];
+    const run = runScenario(seed(), { inspect: { next: (event) => seen.push(event) } });
+    const actors = seen.filter((e) => e.type === '@xstate.actor').map((e) => (e.actorRef as AnyActorRef).id);
+    expect(actors).toEqual(expect.arrayContaining(['employeeCall', 'network', 'employeeLeg', 'contactLeg', 'employeePlayback', 'contactPlayback']));
+    expect(seen.filter((e) => e.type === '@xstate.snapshot').length).toBeGreaterThan(run.frames.length);
+    expect(run.result).toEqual(simulate(seed()));
+  });
+
+  it('re-runs the seed example (check, stepping run with snapshots, lanes) well under a tenth of a second', () => {
+    const times = Array.from({ length: 11 }, () => {
+      const started = performance.now();
+      const checked = checkScenario(seedScenario());
+      if (!checked.ok) throw new Error('the seed scenario does not check');
+      runScenario(checked.scenario);
+      return performance.now() - started;
+    });
+    expect(times.sort((a, b) => a - b)[5]).toBeLessThan(100);
   });
 
   it('gives a rejected request no frames to step through, only its error', () => {
@@ -176,6 +198,14 @@ describe('case and form fields', () => {
     expect(world).toEqual({ contact: { answer_after: '2s' }, employee: { '79260000001': { outcome: 'busy', after: '1s' } } });
     expect(behaviourOf(world, 'employee', '79260000001')).toEqual({ outcome: 'busy', after: '1s' });
     expect(withBehaviour(world, 'employee', '79260000001', null)).toEqual({ contact: { answer_after: '2s' } });
+  });
+});
+
+describe('labels above the lanes', () => {
+  it('go up a row only where they would overlap a label already placed', () => {
+    expect(stackRows([{ from: 0, to: 100 }, { from: 50, to: 150 }, { from: 120, to: 200 }, { from: 60, to: 90 }])).toEqual([0, 1, 0, 2]);
+    expect(stackRows([{ from: 0, to: 100 }, { from: 103, to: 150 }])).toEqual([0, 1]);
+    expect(stackRows([{ from: 0, to: 100 }, { from: 106, to: 150 }])).toEqual([0, 0]);
   });
 });
 

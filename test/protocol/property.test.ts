@@ -76,6 +76,29 @@ describe('V7 any input gets a well-formed JSON-RPC answer (properties)', () => {
   });
 });
 
+describe('V7 hostile bodies still get an answer that can be written out', () => {
+  const deep = (levels: number) => '['.repeat(levels) + ']'.repeat(levels);
+  const call = (members: string) => `{"jsonrpc":"2.0","id":1,"method":"start.employee_call","params":{${members}}}`;
+  const minimal = JSON.stringify(MINIMAL).slice(1, -1);
+
+  it.each([
+    ['a parameter', call(`"access_token":"${TOKEN}","first_call":${deep(100_000)}`), 'data_type_error', 'first_call'],
+    ['an unknown parameter', call(`${minimal},"x":${deep(100_000)}`), 'unexpected_parameters', 'x'],
+    ['the access token', call(`"access_token":${deep(100_000)}`), 'data_type_error', 'access_token'],
+    ['the jsonrpc member', `{"jsonrpc":${deep(100_000)},"id":1,"method":"m","params":{}}`, 'invalid_request', 'jsonrpc'],
+  ])('V7 a value nested 100 000 levels deep in %s: answered, serialisable, the value not echoed', (_, text, mnemonic, field) => {
+    const response = respond(handle(text), 1);
+    expect(() => JSON.stringify(response)).not.toThrow();
+    expect(response).toMatchObject({ id: 1, error: { data: { mnemonic, field } } });
+    expect('value' in (response as { error: { data: object } }).error.data).toBe(false);
+  });
+
+  it('V7 a value nested 64 levels deep is still echoed unchanged', () => {
+    const value = JSON.parse(deep(64));
+    expect(send(params({ first_call: value }))).toMatchObject({ response: { error: { data: { field: 'first_call', value } } } });
+  });
+});
+
 describe('V7 an unexpected exception becomes -32603 internal_error', () => {
   const broken = { ...demo, media_files: [] }; // no dialing_music: resolving the default media_file_id throws
   const internal = { code: -32603, message: 'Internal error, contact the support service', mnemonic: 'internal_error', field: null };

@@ -101,13 +101,15 @@ export function paramsForm(prefix: string, get: () => ParamsDoc | null, set: (pa
     fill(params) {
       rawNote.hidden = params !== null;
       for (const [name, input] of inputs) {
+        const text = params ? fieldText(getPath(params, name)) : '';
         input.disabled = params === null;
-        input.value = params ? fieldText(getPath(params, name)) : '';
-        if (input instanceof HTMLSelectElement && input.value !== fieldText(getPath(params ?? {}, name))) {
-          // A value the list does not offer (a wrong one, kept to show its error): add it as an option.
-          input.append(h('option', { value: fieldText(getPath(params ?? {}, name)) }, fieldText(getPath(params ?? {}, name))));
-          input.value = fieldText(getPath(params ?? {}, name));
+        if (input instanceof HTMLSelectElement) {
+          // A value the list does not offer (a wrong one, kept to show its error) is offered while it is sent.
+          for (const extra of input.querySelectorAll('option[data-extra]')) extra.remove();
+          if (![...input.options].some((option) => option.value === text))
+            input.append(h('option', { value: text, 'data-extra': true }, text));
         }
+        input.value = text;
       }
     },
     showErrors(side) {

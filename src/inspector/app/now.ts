@@ -25,8 +25,10 @@ function hearingText(snapshot: SessionSnapshot, leg: 'employee' | 'contact'): st
  * session, leg and playback machines with their active states filled in.
  */
 export function nowView(snapshot: SessionSnapshot | null, t: number, eventsAtT: number): { now: HTMLElement; charts: HTMLElement } {
-  if (!snapshot)
-    return { now: h('p', { class: 'note' }, 'No machines ran (the request was rejected).'), charts: h('div') };
+  if (!snapshot) {
+    const note = () => h('p', { class: 'note' }, 'No machines ran: the call did not start (see why above).');
+    return { now: note(), charts: note() };
+  }
   const now = h(
     'div',
     { class: 'now', 'data-t': t },

@@ -1,4 +1,6 @@
 import type { InspectionEvent, Observer } from 'xstate';
+import { h } from './dom.js';
+import type { Store } from './store.js';
 
 /**
  * The optional live view of the running machines in the Stately Inspector (`@statelyai/inspect`,
@@ -6,13 +8,14 @@ import type { InspectionEvent, Observer } from 'xstate';
  * is a separate script (`stately.js`) loaded only when switched on, so the page works fully offline
  * without it and a failure only shows a message.
  */
-export interface StatelyHandle {
+interface BrowserInspector {
   inspect: Observer<InspectionEvent>;
+  start(): void;
   stop(): void;
 }
 
 interface StatelyModule {
-  createBrowserInspector(options?: { autoStart?: boolean }): { inspect: Observer<InspectionEvent>; start(): void; stop(): void };
+  createBrowserInspector(options?: { autoStart?: boolean }): BrowserInspector;
 }
 
 declare global {
@@ -31,11 +34,38 @@ function loadScript(src: string): Promise<void> {
   });
 }
 
-/** Loads the inspector's script (once) and opens the Stately Inspector window. */
-export async function startStately(): Promise<StatelyHandle> {
+async function createInspector(): Promise<BrowserInspector> {
   if (!window.StatelyInspect) await loadScript('stately.js');
   const module = window.StatelyInspect;
   if (!module) throw new Error('stately.js did not define the inspector');
-  const inspector = module.createBrowserInspector({ autoStart: true });
-  return { inspect: inspector.inspect, stop: () => inspector.stop() };
+  return module.createBrowserInspector({ autoStart: false });
+}
+
+/**
+ * The "Stately Inspector" checkbox. On: the inspector (made once, then restarted) gets the inspection
+ * events of A's session, re-sent on every re-run; off: it is stopped and the runs go uninspected.
+ */
+export function statelyToggle(store: Store, say: (text: string) => void): HTMLElement {
+  const box = h('input', { type: 'checkbox', id: 'stately' });
+  let inspector: BrowserInspector | null = null;
+  box.addEventListener('change', async () => {
+    if (!box.checked) {
+      inspector?.stop();
+      store.runOptions = () => undefined;
+      return say('Stately Inspector off.');
+    }
+    try {
+      inspector ??= await createInspector();
+      inspector.start();
+    } catch (error) {
+      box.checked = false;
+      return say(`Stately Inspector unavailable: ${(error as Error).message}`);
+    }
+    let sent = 0;
+    const target = inspector;
+    store.runOptions = () => ({ inspect: (event: InspectionEvent) => (sent++, target.inspect.next?.(event)) });
+    store.rerun();
+    say(sent > 0 ? 'Sent to the Stately Inspector window (needs the internet).' : 'Stately Inspector opened, but no inspection events reached it.');
+  });
+  return h('label', { class: 'check', title: 'Opens stately.ai’s viewer; needs the internet' }, box, ' Stately Inspector');
 }

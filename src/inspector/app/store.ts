@@ -17,7 +17,6 @@ export type Zoom = 'auto' | 'all' | '10000' | '30000' | '60000';
 /** Where a change came from, so the view that made it is not re-rendered under the user's cursor. */
 export type Origin = 'load' | 'form' | 'formB' | 'world' | 'yaml' | 'cursor' | 'view';
 
-
 /**
  * The page's single source of truth: the case (what a link holds), the derived runs, the cursor.
  * Every change re-runs the simulation(s) at once (they take about a millisecond) and tells the views.
@@ -46,9 +45,13 @@ export class Store {
   load(next: InspectorCase): void {
     this.case = { scenario: next.scenario, compare: next.compare, t: next.t };
     this.recompute();
-    this.index = this.a.run ? eventIndexAt(this.a.run.result.events, this.case.t ?? 0) : -1;
-    if (this.case.t === null) this.index = -1;
     this.emit('load');
+  }
+
+  /** Runs the same case again (e.g. with other run options: the Stately Inspector switched on). */
+  rerun(): void {
+    this.recompute();
+    this.emit('view');
   }
 
   setScenario(scenario: ScenarioDoc, origin: Origin): void {

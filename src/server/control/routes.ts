@@ -1,4 +1,4 @@
-import { controlError, json, type AppRequest, type Reply } from '../http/reply.js';
+import { controlError, json, jsonText, type AppRequest, type Reply } from '../http/reply.js';
 import type { Journal } from '../journal.js';
 import type { PointLimits } from '../limits.js';
 import type { SessionRegistry } from '../sessions/registry.js';
@@ -70,7 +70,9 @@ export function controlRoute(state: ControlState, request: AppRequest, path: str
       return session ? json(200, sessionDetail(session)) : controlError(404, `no session ${id}`);
     });
   }
-  if (path === '/control/journal') return allow('GET', () => json(200, state.journal.entries()));
+  if (path === '/control/journal') return allow('GET', () => jsonText(200, state.journal.toJsonText()));
+  // A GET here is taken over by the HTTP adapter as the SSE stream; any other method is refused.
+  if (path === '/control/events') return allow('GET', () => controlError(400, 'the event stream needs an HTTP connection'));
   if (path === '/control/reports') return allow('GET', () => json(200, state.sessions.reports));
   if (path === '/control/magic-numbers') return allow('GET', () => json(200, MAGIC_NUMBERS));
   if (path === '/control/reset') {

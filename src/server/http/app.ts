@@ -3,7 +3,7 @@ import { errorResponse } from '../deps.js';
 import type { Journal } from '../journal.js';
 import type { RpcContext } from '../rpc/context.js';
 import { handleRpc } from '../rpc/handle-rpc.js';
-import { json, text, type AppRequest, type Reply } from './reply.js';
+import { json, jsonText, text, type AppRequest, type Reply } from './reply.js';
 import { serveInspector } from './static.js';
 
 export const ENDPOINT_PATH = '/v4.0';
@@ -31,13 +31,16 @@ function callApi(state: AppState, request: AppRequest): Reply {
     return text(415, `Unsupported Content-Type "${contentType}": send Content-Type: application/json; charset=UTF-8`, { 'accept-post': 'application/json' });
   }
   const body = request.body ?? '';
-  const { response, method } = handleRpc(state.rpc, body, contentType, state.log);
-  state.journal.add(body, response, state.rpc.now(), method);
-  return json(200, response);
+  const { text: answer, method } = handleRpc(state.rpc, body, contentType, state.log);
+  state.journal.add(body, answer, state.rpc.now(), method);
+  return jsonText(200, answer);
 }
 
+const BASE_URL = 'http://mock.invalid';
+
 function route(state: AppState, request: AppRequest): Reply {
-  const url = new URL(request.url, 'http://mock.invalid');
+  if (!URL.canParse(request.url, BASE_URL)) return text(400, `Bad request target: ${request.url}`);
+  const url = new URL(request.url, BASE_URL);
   const path = url.pathname;
   if (path === ENDPOINT_PATH) return callApi(state, request);
   if (path === '/control' || path.startsWith('/control/')) return controlRoute(state, request, path, url.searchParams);

@@ -21,7 +21,15 @@ export const JSON_TYPE = 'application/json; charset=utf-8';
  * @example json(200, { ok: true }) // { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: '{"ok":true}' }
  */
 export function json(status: number, value: unknown, headers: Record<string, string> = {}): Reply {
-  return { status, headers: { 'content-type': JSON_TYPE, ...headers }, body: JSON.stringify(value) };
+  return jsonText(status, JSON.stringify(value), headers);
+}
+
+/**
+ * A JSON reply whose body is already JSON text.
+ * @example jsonText(200, '[]').body // '[]'
+ */
+export function jsonText(status: number, body: string, headers: Record<string, string> = {}): Reply {
+  return { status, headers: { 'content-type': JSON_TYPE, ...headers }, body };
 }
 
 /**

@@ -53,7 +53,8 @@ function answer(ctx: RpcContext, body: string | Uint8Array, contentType: string 
 /**
  * The one path every Call API request takes: envelope (V1, V6), the declared charset, the method, the
  * account's point limits, the method itself; then points are charged for a success and the limits
- * metadata attached. Any exception becomes -32603 internal_error. Never throws.
+ * metadata attached. Any exception, serialising the answer included (a value nested too deep to echo),
+ * becomes -32603 internal_error. Never throws; `text` is the answer as it goes on the wire.
  * @example
  * handleRpc(ctx, '{"jsonrpc":"2.0","id":1,"method":"nope","params":{}}').response.error.data.mnemonic // 'method_not_found'
  */
@@ -62,12 +63,14 @@ export function handleRpc(
   body: string | Uint8Array,
   contentType?: string,
   log: (line: string) => void = () => {},
-): { response: JsonRpcResponse; method: string | null } {
+): { response: JsonRpcResponse; text: string; method: string | null } {
   const seen: { method: string | null; id: JsonRpcId } = { method: null, id: null };
   try {
-    return { response: answer(ctx, body, contentType, seen), method: seen.method };
+    const response = answer(ctx, body, contentType, seen);
+    return { response, text: JSON.stringify(response), method: seen.method };
   } catch (error) {
     log(`internal error in ${seen.method ?? 'request'}: ${(error as Error).stack ?? String(error)}`);
-    return { response: errorResponse(seen.id, { mnemonic: 'internal_error' }), method: seen.method };
+    const response = errorResponse(seen.id, { mnemonic: 'internal_error' });
+    return { response, text: JSON.stringify(response), method: seen.method };
   }
 }

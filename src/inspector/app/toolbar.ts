@@ -1,0 +1,90 @@
+import scenarioFiles from 'virtual:scenarios';
+import { docFromYaml, paramsOf, seedCase } from '../case.js';
+import { fileNameOf } from '../export.js';
+import { initialB } from './compare.js';
+import { h } from './dom.js';
+import { exportPng, exportScenario, exportSvg, stackSvgs } from './export-actions.js';
+import { statelyToggle } from './stately.js';
+import type { Store } from './store.js';
+
+export interface Toolbar {
+  el: HTMLElement;
+  render(): void;
+}
+
+/**
+ * The top bar: open a scenario file, compare A | B, copy the link, export (YAML, PNG, SVG), the Stately
+ * Inspector, and a line for short messages. `timelines` gives the drawn timelines (the images' content).
+ */
+export function toolbar(store: Store, timelines: () => SVGSVGElement[], onCompare: (on: boolean) => void): Toolbar {
+  const flash = h('span', { class: 'flash', id: 'flash', 'aria-live': 'polite' });
+  const say = (text: string) => {
+    flash.textContent = text;
+    setTimeout(() => (flash.textContent === text ? (flash.textContent = '') : undefined), 3000);
+  };
+  const button = (id: string, text: string, title: string | null, action: () => unknown) =>
+    h('button', { type: 'button', id, title, onclick: () => void action() }, text);
+
+  const picker = h(
+    'select',
+    { id: 'scenario-picker', title: 'Open a scenario file from scenarios/' },
+    h('option', { value: '' }, `Open a scenario… (${scenarioFiles.length} files)`),
+    h('option', { value: '#seed' }, 'seed example — the platform’s own request'),
+    ...scenarioFiles.map((f) => h('option', { value: f.file }, f.file.replace(/\.ya?ml$/, ''))),
+  );
+  picker.addEventListener('change', () => {
+    if (picker.value === '#seed') return store.load(seedCase());
+    const parsed = docFromYaml(scenarioFiles.find((f) => f.file === picker.value)?.text ?? '');
+    if (parsed.ok) store.load({ scenario: parsed.doc, compare: null, t: null });
+  });
+  const compare = button('compare-toggle', 'Compare A | B', 'Run a second parameter set on the same world', () => {
+    const on = store.case.compare === null;
+    store.setCompare(on ? initialB(paramsOf(store.case.scenario) ?? {}) : null, 'load');
+    onCompare(on);
+  });
+  const copyLink = button('copy-link', 'Copy link', 'The whole case is in the link', async () => {
+    await store.writeHash();
+    try {
+      await navigator.clipboard.writeText(location.href);
+      say('Link copied: it reproduces this case.');
+    } catch {
+      // No clipboard (permissions, file://): show the link selected, ready for Ctrl+C.
+      const field = h('input', { type: 'text', readonly: true, value: location.href, class: 'link-field', id: 'link-field' });
+      flash.replaceChildren('Copy the link: ', field);
+      field.select();
+    }
+  });
+  const name = (extension: string) => fileNameOf(store.case.scenario, extension);
+  const withImage = (save: (svg: SVGSVGElement) => Promise<void> | void) => () => {
+    const parts = timelines();
+    if (parts.length === 0) return say('Nothing to draw: the request did not run.');
+    return Promise.resolve(save(stackSvgs(parts))).catch((e: Error) => say(e.message));
+  };
+  const exports = h(
+    'span',
+    { class: 'group' },
+    'Export: ',
+    button('export-yaml', 'Export YAML', 'Scenario file with expect filled from this result', () =>
+      store.a.run ? exportScenario(store.case.scenario, store.a.run.result) : say('Nothing to export: the scenario does not run.'),
+    ),
+    button('export-png', 'PNG', 'The timeline as an image', withImage((svg) => exportPng(svg, name('png')))),
+    button('export-svg', 'SVG', 'The timeline as a vector image', withImage((svg) => exportSvg(svg, name('svg')))),
+  );
+  const el = h(
+    'header',
+    { class: 'top' },
+    h('h1', {}, 'Call inspector ', h('small', {}, 'start.employee_call')),
+    picker,
+    compare,
+    copyLink,
+    exports,
+    statelyToggle(store, say),
+    flash,
+  );
+  return {
+    el,
+    render() {
+      compare.setAttribute('aria-pressed', String(store.b !== null));
+    },
+  };
+}
