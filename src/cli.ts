@@ -36,7 +36,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     return await (await load()).run(args, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`employee-call-sim ${name}: ${error.message}\n${USAGE}`);
+      io.err(`employee-call-sim ${name}: ${error.message}\n${error.showUsage ? USAGE : ''}`);
       return EXIT.usage;
     }
     io.err(`employee-call-sim ${name}: ${(error as Error).message}\n`);

@@ -68,22 +68,24 @@ describe('validate CLI: the answer on stdout, exit 0 valid / 1 error answer', ()
 });
 
 describe('validate CLI: usage errors → exit 2, a message on stderr, nothing on stdout', () => {
-  it.each<[string, string[], string]>([
-    ['a missing request file', [join(dir, 'nope.json')], `${join(dir, 'nope.json')}: expected a readable request file (ENOENT)`],
-    ['an unknown flag', [seedFile, '--acount', 'demo'], "Unknown option '--acount'"],
-    ['--account without a value', [seedFile, '--account'], "Option '--account <value>' argument missing"],
-    ['two files', [seedFile, seedFile], 'expected at most one FILE, got 2'],
-    ['an account file that does not exist', [seedFile, '--account', join(dir, 'none.yaml')], `bad --account: ${join(dir, 'none.yaml')}: at (top level): a readable file (ENOENT)`],
+  // The usage text follows a mistake in the command line, not a problem inside a file it names.
+  it.each<[string, string[], string, boolean]>([
+    ['a missing request file', [join(dir, 'nope.json')], `${join(dir, 'nope.json')}: expected a readable request file (ENOENT)`, false],
+    ['an unknown flag', [seedFile, '--acount', 'demo'], "Unknown option '--acount'", true],
+    ['--account without a value', [seedFile, '--account'], "Option '--account <value>' argument missing", true],
+    ['two files', [seedFile, seedFile], 'expected at most one FILE, got 2', true],
+    ['an account file that does not exist', [seedFile, '--account', join(dir, 'none.yaml')], `bad --account: ${join(dir, 'none.yaml')}: at (top level): a readable file (ENOENT)`, false],
     [
       'a bad account file',
       [seedFile, '--account', file('bad-account.yaml', 'name: x\nemployees: [{ id: one }]\n')],
       `${join(dir, 'bad-account.yaml')}: at employees[0].id: Invalid input: expected number, received string`,
+      false,
     ],
-  ])('%s', async (_, args, message) => {
+  ])('%s', async (_, args, message, withUsage) => {
     const result = await validate(args);
     expect(result.code).toBe(2);
     expect(result.out).toBe('');
     expect(result.err).toContain(message);
-    expect(result.err).toContain('usage: employee-call-sim');
+    expect(result.err.includes('usage: employee-call-sim')).toBe(withUsage);
   });
 });

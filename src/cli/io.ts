@@ -18,7 +18,14 @@ export const processIo: CliIo = {
 /** Exit codes shared by every command: 0 ok, 1 the input was judged bad (an error answer, a failed check), 2 usage. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
-/** A command-line mistake: printed with the usage line, exit 2. */
-export class UsageError extends Error {}
+/** A command-line mistake, exit 2: printed with the usage text, unless it is about a file's content. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly showUsage = true,
+  ) {
+    super(message);
+  }
+}
 
 export type Command = (args: string[], io: CliIo) => Promise<number>;

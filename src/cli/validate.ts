@@ -24,7 +24,7 @@ function accountFor(nameOrFile: string): Account {
   try {
     return loadAccount(nameOrFile);
   } catch (error) {
-    if (error instanceof DataFileError) throw new UsageError(`bad --account: ${error.message}`);
+    if (error instanceof DataFileError) throw new UsageError(`bad --account: ${error.message}`, false);
     throw error;
   }
 }
@@ -34,7 +34,7 @@ async function readBody(file: string, io: CliIo): Promise<Uint8Array> {
   try {
     return await readFile(file);
   } catch (error) {
-    throw new UsageError(`${file}: expected a readable request file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new UsageError(`${file}: expected a readable request file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, false);
   }
 }
 

@@ -10,7 +10,7 @@ export const LOGIN_TOKEN_TTL_S = 3600;
  * @example
  * const tokens = new LoginTokens(() => Date.now());
  * const { access_token, expire_at } = tokens.issue();
- * tokens.accountView(account).access_tokens.some((t) => t.token === access_token) // true
+ * tokens.accountView(account, access_token).access_tokens.some((t) => t.token === access_token) // true
  */
 export class LoginTokens {
   private readonly expiry = new Map<string, number>();
@@ -29,14 +29,14 @@ export class LoginTokens {
     this.expiry.delete(token);
   }
 
-  /** The account with the live login tokens added (expired ones are kept so they answer "expired"). */
-  accountView(account: Account): Account {
-    if (this.expiry.size === 0) return account;
-    const issued = [...this.expiry].map(([token, expireAt]) => ({
-      token,
-      expires_at: new Date(expireAt * 1000).toISOString(),
-      blocked: false,
-    }));
-    return { ...account, access_tokens: [...account.access_tokens, ...issued] };
+  /**
+   * The account as the checks of a request presenting `token` see it: with that token added when
+   * `login.user` issued it (an expired one too, so it answers "expired"), else the account unchanged.
+   */
+  accountView(account: Account, token: unknown): Account {
+    const expireAt = typeof token === 'string' ? this.expiry.get(token) : undefined;
+    if (expireAt === undefined) return account;
+    const issued = { token: token as string, expires_at: new Date(expireAt * 1000).toISOString(), blocked: false };
+    return { ...account, access_tokens: [...account.access_tokens, issued] };
   }
 }

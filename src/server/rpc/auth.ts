@@ -18,7 +18,7 @@ export function componentError(id: JsonRpcId, account: Account, component: Compo
  * @example authorize(ctx, 'req1', { access_token: 'nope' }, 'call_api_basic')?.error.data.mnemonic // 'access_token_invalid'
  */
 export function authorize(ctx: RpcContext, id: JsonRpcId, params: Record<string, unknown>, component: ComponentId): JsonRpcError | null {
-  const tokenError = checkAccessToken(id, params, ctx.tokens.accountView(ctx.account), new Date(ctx.now()));
+  const tokenError = checkAccessToken(id, params, ctx.tokens.accountView(ctx.account, params.access_token), new Date(ctx.now()));
   return tokenError ?? componentError(id, ctx.account, component);
 }
 
