@@ -9,6 +9,7 @@ commands:
   validate [FILE|-] [--account NAME|FILE]   check a start.employee_call request body, print the JSON-RPC answer
   simulate FILE [--json]                    run a scenario file, print its timeline (or the SPEC §5 JSON)
   verify [DIR|FILE...]                      check every scenario's expect; one line each, then "N passed, N failed"
+  explore [--runs N] [--seed S]             run N generated calls against the invariants (default 1000, seed 1)
   serve [--port N] [--host H] [--speed X] [--account FILE] [--world FILE]
                                             the mock Call API server and the analysts' page
 `;
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   validate: () => import('./cli/validate.js'),
   simulate: () => import('./cli/simulate.js'),
   verify: () => import('./cli/verify.js'),
+  explore: () => import('./cli/explore.js'),
   serve: () => import('./cli/serve.js'),
 };
 
