@@ -1,4 +1,4 @@
-import type { CallParams, LegName, Outcome, RealTimeRun, SimEvent, Simulation } from '../deps.js';
+import { outcomeOf, type CallParams, type LegName, type Outcome, type RealTimeRun, type SimEvent, type Simulation } from '../deps.js';
 
 /** One dialled number of a leg, as `list.calls` shows it: every `leg.dialing` opens one. */
 export interface TrackedLeg {
@@ -71,12 +71,7 @@ export class CallSession {
         this.talkStartedAt = event.t;
         break;
       case 'session.ended':
-        this.outcome = {
-          finish_reason: event.finish_reason,
-          is_lost: event.is_lost,
-          talk_duration_ms: event.talk_duration_ms,
-          total_duration_ms: event.total_duration_ms,
-        };
+        this.outcome = outcomeOf([event]);
         for (const leg of this.legs) leg.ended = true;
         break;
     }
