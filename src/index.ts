@@ -24,7 +24,7 @@ export { numaMemoryOf, type NumaMemory } from './sim/virtual-number.js';
 export { hearsOf, outcomeOf } from './sim/timeline.js';
 export { DiscreteClock } from './sim/clock.js';
 export { employeeCallMachine } from '../machines/employee-call.js';
-export { networkMachine } from '../machines/network.js';
+export { behaviourOf, scriptFor, worldEventFor } from '../machines/world.js';
 export { SEED_BODY, SEED_REQUEST } from './seed-example.js';
 export { loadScenario, parseScenarioText } from './scenario/load.js';
 export { checkExpectations, type Mismatch } from './scenario/expect.js';
