@@ -25,12 +25,12 @@ export interface ListCallsItem {
 }
 
 /**
- * One live session in the shape of the platform's `list.calls`. The employee's legs are operator legs
- * (`is_operator: true`, with the employee's id and name); call recording is never on in the mock.
+ * One live session in the shape of the platform's `list.calls`, from what its released events told (no
+ * re-run). The employee's legs are operator legs (`is_operator: true`, with the employee's id and
+ * name); call recording is never on in the mock.
  * @example listCallsItem(session).legs[0].state // 'Дозвон'
  */
 export function listCallsItem(session: CallSession): ListCallsItem {
-  const snapshot = session.sim.snapshot();
   const operator = (leg: { leg: string }) => leg.leg === 'employee';
   return {
     call_session_id: session.id,
@@ -48,7 +48,7 @@ export function listCallsItem(session: CallSession): ListCallsItem {
       employee_id: operator(leg) ? session.params.employee.id : null,
       employee_full_name: operator(leg) ? session.employeeFullName : null,
       record_call_enabled: false,
-      state: legState(session, leg, snapshot),
+      state: legState(session, leg),
     })),
   };
 }
