@@ -13,6 +13,8 @@ export interface MockServerOptions {
   speed?: number;
   /** The clock of the server's one scheduler (default: real time at `speed`); tests pass `manualDriver().start`. */
   driver?: SessionDriver;
+  /** Reuse the timeline of an earlier call with the same parameters (default true): the simulation is deterministic. */
+  timelineCache?: boolean;
   /** Wall clock in ms (default `Date.now`): token expiry, limits, start times. */
   now?: () => number;
   /** The first `call_session_id` (default: seconds since 2017-07-14, a 9-digit number that grows across restarts). */

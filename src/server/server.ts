@@ -57,6 +57,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     worldFor: (contact) => worldFor(contact, world),
     ...(options.driver ? { driver: options.driver } : {}),
     speed,
+    ...(options.timelineCache === false ? { timelineCache: false } : {}),
     now,
     firstCallSessionId: options.firstCallSessionId ?? Math.floor(now() / 1000) - CALL_SESSION_EPOCH_S,
     onEvent: (session, event) => {

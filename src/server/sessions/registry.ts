@@ -3,6 +3,7 @@ import { numaMemoryOf } from '../deps.js';
 import { realTimeDriver, type SchedulerClock, type SessionDriver } from '../engine/clock.js';
 import { replay, type CallCommand } from '../engine/replay.js';
 import { Scheduler } from '../engine/scheduler.js';
+import { TimelineCache } from '../engine/timeline-cache.js';
 import { BudgetedMap, type Budget } from './budgeted-map.js';
 import { CallSession } from './call-session.js';
 import { callReport, type CallReport } from './report.js';
@@ -23,6 +24,8 @@ export interface RegistryOptions {
   onEvent: (session: CallSession, event: SimEvent) => void;
   /** What stays of finished calls: readable sessions and report lines (defaults: `FINISHED_BUDGET`, `REPORTS_BUDGET`). */
   keep?: { sessions?: Budget; reports?: Budget };
+  /** Reuse the timeline of an earlier call with the same parameters (default true; see `TimelineCache`). */
+  timelineCache?: boolean;
 }
 
 /** Finished sessions readable by the control API: 1000 of them, 16 MiB. */
@@ -48,6 +51,7 @@ export class SessionRegistry {
   private readonly clock: SchedulerClock;
   private readonly speed: number;
   private readonly scheduler: Scheduler<CallSession>;
+  private readonly cache: TimelineCache | null;
   private nextId: number;
   private nextLegId: number;
   private closed = false;
@@ -65,6 +69,7 @@ export class SessionRegistry {
     });
     this.speed = this.clock.speed ?? (options.speed > 0 ? options.speed : 1);
     this.scheduler = new Scheduler(this.clock, (session) => this.releaseInstant(session));
+    this.cache = options.timelineCache === false ? null : new TimelineCache();
   }
 
   /** Accepts a call: computes its timeline, releases what is due at once (t = 0), schedules the rest. */
@@ -74,8 +79,7 @@ export class SessionRegistry {
     const recipe = { id, params, world: this.options.worldFor(params.contact), callSessionId: this.nextId++ };
     const fullName = account.employees.find((e) => e.id === params.employee.id)?.full_name ?? null;
     const session = new CallSession(recipe, now(), this.clock.now(), fullName);
-    // The first run remembers *_fixed_for_numa choices for the server's lifetime (D15).
-    session.timeline = replay({ ...this.inputOf(session), numaMemory: this.numaMemory }, []).result().events;
+    session.timeline = this.cache?.get(params, session.id) ?? this.firstRun(session);
     this.live.set(session.id, session);
     this.scheduleNext(session);
     this.scheduler.releaseDue();
@@ -149,6 +153,13 @@ export class SessionRegistry {
     this.live.clear();
     this.finished.clear();
     this.reportStore.clear();
+  }
+
+  /** The call's timeline from its first run, which also remembers *_fixed_for_numa choices for the server's lifetime (D15). */
+  private firstRun(session: CallSession): readonly SimEvent[] {
+    const timeline = replay({ ...this.inputOf(session), numaMemory: this.numaMemory }, []).result().events;
+    this.cache?.set(session.params, timeline);
+    return timeline;
   }
 
   private inputOf(session: CallSession): CallInput {
