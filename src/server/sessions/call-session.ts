@@ -27,10 +27,6 @@ export function dtmfDigits(dtmf: string | null): number {
   return dtmf === null ? 0 : dtmf.replaceAll('.', '').length;
 }
 
-function sameSource(a: AudioSource | null, b: AudioSource): boolean {
-  return a !== null && a.kind === b.kind && JSON.stringify(a) === JSON.stringify(b);
-}
-
 const STATUS_OF: Partial<Record<SimEvent['type'], LegStatus>> = {
   'leg.dialing': 'dialing',
   'leg.answered': 'answered',
@@ -128,7 +124,7 @@ export class CallSession {
         this.hearing[event.leg] = event.source;
         break;
       case 'audio.stopped':
-        if (sameSource(this.hearing[event.leg], event.source)) this.hearing[event.leg] = null;
+        this.hearing[event.leg] = null;
         break;
       case 'dtmf.sent':
         this.dtmfSent++;
