@@ -15,7 +15,7 @@ export interface ControlState {
 }
 
 const ENDPOINTS = [
-  'GET  /control/sessions[?live=true][&limit=N]  (the newest N, default 50, at most 100)',
+  'GET  /control/sessions[?live=true][&limit=N]  (the newest N, default 20, at most 100)',
   'GET  /control/sessions/:id',
   'POST /control/sessions/:id/commands  {"type":"answer"|"hangup","leg":"employee"|"contact"} | {"type":"fail","leg":…,"reason":"busy"|"no_answer"|"unavailable"|"rejected"} | {"type":"early_media","kind":"ringback"|"voicemail"|"announcement"} | {"type":"release"}',
   'GET  /control/journal',

@@ -2,16 +2,15 @@ import type { CallSession } from '../sessions/call-session.js';
 import { listCallsItem } from '../sessions/list-calls.js';
 import type { SessionRegistry } from '../sessions/registry.js';
 import { callReport } from '../sessions/report.js';
-import { formatPlatformTime } from '../time.js';
 
 /** `GET /control/sessions` answers the newest `defaultLimit` sessions, or `?limit=` up to `maxLimit` (each is one re-run). */
-export const SESSION_LIST = { defaultLimit: 50, maxLimit: 100 } as const;
+export const SESSION_LIST = { defaultLimit: 20, maxLimit: 100 } as const;
 
 function summaryOf(session: CallSession, t: number, snapshot: ReturnType<ReturnType<SessionRegistry['replayTo']>['snapshot']>) {
   return {
     call_session_id: session.id,
     live: session.live,
-    start_time: formatPlatformTime(session.startedAt),
+    start_time: session.startTime,
     external_id: session.params.external_id,
     contact: session.params.contact,
     t,

@@ -1,5 +1,6 @@
 import type { AudioSource, CallParams, JsonRpcId, LegName, LegStatus, Outcome, SimEvent, World } from '../deps.js';
 import type { TimedCommand } from '../engine/replay.js';
+import { formatPlatformTime } from '../time.js';
 
 /** One dialled number of a leg, as `list.calls` shows it: every `leg.dialing` opens one. */
 export interface TrackedLeg {
@@ -62,6 +63,7 @@ export class CallSession {
   timeline: readonly SimEvent[] = [];
   /** How many events of the timeline have been released. */
   released = 0;
+  private formattedStart: string | undefined;
 
   constructor(
     readonly recipe: CallRecipe,
@@ -80,6 +82,11 @@ export class CallSession {
 
   get params(): CallParams {
     return this.recipe.params;
+  }
+
+  /** `start_time` as the platform writes it (Moscow time), formatted once. */
+  get startTime(): string {
+    return (this.formattedStart ??= formatPlatformTime(this.startedAt));
   }
 
   get live(): boolean {

@@ -1,4 +1,3 @@
-import { formatPlatformTime } from '../time.js';
 import type { CallSession } from './call-session.js';
 import { legState, type LegState } from './leg-states.js';
 
@@ -35,7 +34,7 @@ export function listCallsItem(session: CallSession): ListCallsItem {
   return {
     call_session_id: session.id,
     direction: session.params.direction,
-    start_time: formatPlatformTime(session.startedAt),
+    start_time: session.startTime,
     virtual_phone_number: session.virtualPhoneNumber,
     contact_phone_number: session.params.contact,
     external_id: session.params.external_id,
