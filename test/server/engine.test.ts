@@ -174,3 +174,26 @@ describe('a command re-runs the call from its start (determinism)', () => {
     expect(command('{"type":"release"}').status).toBe(200);
   });
 });
+
+describe('calls with the same parameters share one computed timeline', () => {
+  const bodies = [
+    seedParams({ external_id: 'first' }),
+    seedParams({ external_id: 'second' }),
+    seedParams({ external_id: 'third', contact: '79000000001' }),
+    seedParams({ external_id: 'fourth', virtual_phone_usage_rule: 'random' }),
+    seedParams({ external_id: 'fifth', virtual_phone_usage_rule: 'random' }),
+  ];
+
+  it('each call gets exactly the timeline its own run gives (its call_session_id and external_id included)', () => {
+    const shared = testServer();
+    const alone = testServer({ timelineCache: false });
+    for (const params of bodies) {
+      shared.call('start.employee_call', params);
+      alone.call('start.employee_call', params);
+    }
+    for (let id = 1000; id < 1000 + bodies.length; id++) {
+      expect(shared.server.sessions.get(id)!.timeline, `call ${id}`).toEqual(alone.server.sessions.get(id)!.timeline);
+    }
+    expect(shared.server.sessions.get(1001)!.timeline[0]).toMatchObject({ type: 'session.started', call_session_id: 1001, external_id: 'second' });
+  });
+});
