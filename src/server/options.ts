@@ -1,6 +1,6 @@
 import type { Account, Platform, World } from './deps.js';
 import type { NotifierOptions } from './notifications/notifier.js';
-import type { SessionDriver } from './sessions/registry.js';
+import type { SessionDriver } from './engine/clock.js';
 
 /** What `createMockServer` accepts; every field has a default. */
 export interface MockServerOptions {
@@ -11,8 +11,10 @@ export interface MockServerOptions {
   platform?: Platform;
   /** Simulated seconds per real second (default 1). */
   speed?: number;
-  /** How sessions are stepped (default: `runInRealTime(sim, { speed })`); tests pass a manual driver. */
+  /** The clock of the server's one scheduler (default: real time at `speed`); tests pass `manualDriver().start`. */
   driver?: SessionDriver;
+  /** Reuse the timeline of an earlier call with the same parameters (default true): the simulation is deterministic. */
+  timelineCache?: boolean;
   /** Wall clock in ms (default `Date.now`): token expiry, limits, start times. */
   now?: () => number;
   /** The first `call_session_id` (default: seconds since 2017-07-14, a 9-digit number that grows across restarts). */

@@ -1,6 +1,6 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { BUILTIN_ACCOUNTS, Platform, runInRealTime, type JsonRpcResponse } from './deps.js';
+import { BUILTIN_ACCOUNTS, Platform, type JsonRpcResponse } from './deps.js';
 import { EventHub } from './event-hub.js';
 import { createListener } from './http/adapter.js';
 import { createApp, ENDPOINT_PATH } from './http/app.js';
@@ -55,11 +55,13 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     account,
     platform: options.platform ?? Platform.parse({}),
     worldFor: (contact) => worldFor(contact, world),
-    driver: options.driver ?? ((sim) => runInRealTime(sim, { speed })),
+    ...(options.driver ? { driver: options.driver } : {}),
+    speed,
+    ...(options.timelineCache === false ? { timelineCache: false } : {}),
     now,
     firstCallSessionId: options.firstCallSessionId ?? Math.floor(now() / 1000) - CALL_SESSION_EPOCH_S,
     onEvent: (session, event) => {
-      events.publish({ call_session_id: session.id, event });
+      if (events.size > 0) events.publish({ call_session_id: session.id, event });
       notifyEvent(account, notifier, session, event, now());
     },
   });

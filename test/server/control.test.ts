@@ -108,7 +108,7 @@ describe('control API: journal, reports, reset', () => {
     const { server, start, manual } = testServer();
     start();
     manual.runAll();
-    expect(control(server, 'GET', '/control/reports').json).toEqual([
+    expect(control(server, 'GET', '/control/reports').json.items).toEqual([
       {
         call_session_id: 1000,
         external_id: '334otr01',
@@ -138,7 +138,7 @@ describe('control API: journal, reports, reset', () => {
     expect(events).toEqual([]);
     expect(control(server, 'GET', '/control/sessions').json).toEqual([]);
     expect(control(server, 'GET', '/control/journal').json).toEqual([]);
-    expect(control(server, 'GET', '/control/reports').json).toEqual([]);
+    expect(control(server, 'GET', '/control/reports').json).toEqual({ items: [], next: null });
     expect(manual.running).toBe(0);
     expect((start() as any).result.data.call_session_id).toBe(1002);
   });

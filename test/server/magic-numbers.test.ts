@@ -10,7 +10,7 @@ function run(contact: string) {
   call('start.employee_call', seedParams({ contact }));
   manual.runAll();
   const session = server.sessions.get(1000)!;
-  return { report: server.sessions.reports[0]!, result: session.sim.result() };
+  return { report: server.sessions.reports[0]!, result: server.sessions.replayTo(session).result() };
 }
 
 describe('magic contact numbers pick the outcome (seed request, first_call employee)', () => {
@@ -53,7 +53,7 @@ describe('manual magic numbers wait for control commands', () => {
     const { call, manual, server } = testServer();
     call('start.employee_call', seedParams({ contact: '79000000009', dtmf_string: null }));
     manual.advance(20_000);
-    expect(server.sessions.get(1000)!.sim.snapshot().legs.contact.status).toBe('dialing');
+    expect(server.sessions.replayTo(server.sessions.get(1000)!).snapshot().legs.contact.status).toBe('dialing');
     const command = (body: unknown) => server.handle({ method: 'POST', url: '/control/sessions/1000/commands', body: JSON.stringify(body) });
     expect(command({ type: 'answer', leg: 'contact' }).status).toBe(200);
     manual.advance(5000);

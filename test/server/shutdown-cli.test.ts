@@ -90,7 +90,7 @@ describe('employee-call-sim serve', () => {
     await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(SEED_REQUEST) });
     manual.runAll();
     const reports = await (await fetch(endpoint.replace('/v4.0', '/control/reports'))).json();
-    expect(reports[0].finish_reason).toBe('subscriber_busy');
+    expect(reports.items[0].finish_reason).toBe('subscriber_busy');
     controller.abort();
     await running;
   });
