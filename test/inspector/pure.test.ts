@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { AnyActorRef, InspectionEvent } from 'xstate';
-import { employeeCallMachine } from '../../machines/employee-call.js';
 import { Scenario } from '../../src/scenario/schema.js';
 import { checkExpectations } from '../../src/scenario/expect.js';
 import { simulate } from '../../src/sim/simulate.js';
 import type { SimEvent } from '../../src/sim/types.js';
 import { checkScenario, docFromYaml, docToYaml, paramsOf, seedCase, seedScenario, withParams } from '../../src/inspector/case.js';
-import { activePaths, layoutChart, type ChartBox, type StateNodeLike } from '../../src/inspector/chart.js';
+import { activePaths } from '../../src/inspector/chart.js';
 import { decodeCase, encodeCase } from '../../src/inspector/codec.js';
 import { diffRuns } from '../../src/inspector/diff.js';
 import { expectationOf, fileNameOf, scenarioFile } from '../../src/inspector/export.js';
@@ -209,28 +208,7 @@ describe('labels above the lanes', () => {
   });
 });
 
-describe('state chart: nested boxes from the machine definition', () => {
-  const root = employeeCallMachine.root as unknown as StateNodeLike;
-  const all = (box: ChartBox): ChartBox[] => [box, ...box.children.flatMap(all)];
-
-  it('draws every state inside its parent, without overlaps between siblings', () => {
-    const box = layoutChart(root, 600);
-    const paths = all(box).map((b) => b.path);
-    expect(paths).toEqual(expect.arrayContaining(['employeeFirst.dialingContact', 'contactFirst.bothMessages', 'talk', 'ended']));
-    for (const parent of all(box)) {
-      for (const child of parent.children) {
-        expect(child.x + child.w).toBeLessThanOrEqual(parent.w);
-        expect(child.y + child.h).toBeLessThanOrEqual(parent.h);
-      }
-      parent.children.forEach((a, i) =>
-        parent.children.slice(i + 1).forEach((b) => {
-          const apart = a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y;
-          expect(apart).toBe(true);
-        }),
-      );
-    }
-  });
-
+describe('state chart: active states', () => {
   it('marks a state and its ancestors active', () => {
     expect([...activePaths('employeeFirst.dialingContact')]).toEqual(['', 'employeeFirst', 'employeeFirst.dialingContact']);
     expect(activePaths('sounds.talk, other.x').has('other')).toBe(true);

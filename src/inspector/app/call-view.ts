@@ -3,6 +3,7 @@ import { paramsOf } from '../case.js';
 import { segmentKey, type RunDiff } from '../diff.js';
 import type { LaneSegment } from '../lanes.js';
 import { frameAt } from '../run.js';
+import { chartsPanel } from './charts-panel.js';
 import { compareSummary, paramsDifference } from './compare.js';
 import { h } from './dom.js';
 import { eventsList } from './events.js';
@@ -40,7 +41,7 @@ export function callView(store: Store) {
   const lanes = h('div', { id: 'lanes', class: 'lanes' });
   const compare = h('div', { id: 'compare' });
   const now = h('div', { id: 'now' });
-  const charts = h('div', { id: 'chart' });
+  const charts = chartsPanel();
   const events = eventsList((index) => store.setIndex(index));
   lanes.addEventListener('click', (event) => {
     const svg = (event.target as Element).closest('svg.timeline');
@@ -75,10 +76,9 @@ export function callView(store: Store) {
     compare.replaceChildren(b ? compareSummary(a, b, paramsA, paramsB, diff) : '');
     events.render(a.run?.result.events ?? [], store.index, diff?.firstIndex ?? null);
     const frame = a.run ? frameAt(a.run, store.cursor()) : null;
-    const view = nowView(frame?.snapshot ?? null, store.cursor(), frame ? frame.end - frame.first : 0);
-    now.replaceChildren(view.now);
-    charts.replaceChildren(view.charts);
+    now.replaceChildren(nowView(frame?.snapshot ?? null, store.cursor(), frame ? frame.end - frame.first : 0));
+    charts.render(frame?.snapshot ? frame.actors : null);
   }
 
-  return { outcome, lanes, compare, now, charts, events: events.el, render };
+  return { outcome, lanes, compare, now, charts: charts.el, events: events.el, render };
 }

@@ -1,13 +1,6 @@
-import { employeeCallMachine } from '../../../machines/employee-call.js';
-import { legMachine } from '../../../machines/leg.js';
-import { playbackMachine } from '../../../machines/playback.js';
 import type { SessionSnapshot } from '../../sim/types.js';
-import type { StateNodeLike } from '../chart.js';
 import { LEGS, sourceLabel } from '../lanes.js';
-import { chartSvg } from './chart-view.js';
 import { h, seconds } from './dom.js';
-
-const root = (machine: { root: unknown }) => machine.root as StateNodeLike;
 
 /** What a leg hears at the cursor, in words. */
 function hearingText(snapshot: SessionSnapshot, leg: 'employee' | 'contact'): string {
@@ -20,16 +13,10 @@ function hearingText(snapshot: SessionSnapshot, leg: 'employee' | 'contact'): st
   return `nothing (${status.replace('_', ' ')})`;
 }
 
-/**
- * The machines at the cursor: what each side hears now, each leg's status, and the charts of the
- * session, leg and playback machines with their active states filled in.
- */
-export function nowView(snapshot: SessionSnapshot | null, t: number, eventsAtT: number): { now: HTMLElement; charts: HTMLElement } {
-  if (!snapshot) {
-    const note = () => h('p', { class: 'note' }, 'No machines ran: the call did not start (see why above).');
-    return { now: note(), charts: note() };
-  }
-  const now = h(
+/** The machines at the cursor: what each side hears now, each leg's status and number, each machine's state. */
+export function nowView(snapshot: SessionSnapshot | null, t: number, eventsAtT: number): HTMLElement {
+  if (!snapshot) return h('p', { class: 'note' }, 'No machines ran: the call did not start (see why above).');
+  return h(
     'div',
     { class: 'now', 'data-t': t },
     h('div', { class: 'now-time' }, 'at ', h('b', {}, seconds(t)), eventsAtT > 1 ? h('span', { class: 'muted' }, ` (after all ${eventsAtT} events of this instant)`) : null),
@@ -60,18 +47,4 @@ export function nowView(snapshot: SessionSnapshot | null, t: number, eventsAtT: 
     ),
     h('div', {}, 'session machine: ', h('code', { 'data-machine-state': 'session' }, snapshot.states.session)),
   );
-  const charts = h(
-    'div',
-    { class: 'charts' },
-    h('div', { class: 'chart-main' }, chartSvg(root(employeeCallMachine), snapshot.states.session, 'session', 620)),
-    h(
-      'div',
-      { class: 'chart-small' },
-      ...LEGS.flatMap((leg) => [
-        h('div', {}, chartSvg(root(legMachine), snapshot.states[`${leg}Leg`], `${leg}Leg`, 300)),
-        h('div', {}, chartSvg(root(playbackMachine), snapshot.states[`${leg}Playback`], `${leg}Playback`, 300)),
-      ]),
-    ),
-  );
-  return { now, charts };
 }
