@@ -21,20 +21,25 @@ export interface PageHarness {
   open(url?: string, init?: () => void): Promise<Page>;
 }
 
+/** Debian's headless Chromium, with the flags every browser test uses. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium is missing at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (the e2e tests need a real browser).`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
 export function usePage(): PageHarness {
   let browser: Browser;
   let outdir = '';
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(`Chromium is missing at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (the e2e tests need a real browser).`);
     outdir = await mkdtemp(join(tmpdir(), 'inspector-'));
     const script = pathToFileURL(join(ROOT, 'scripts/build-inspector.mjs')).href;
     const { buildInspector } = (await import(script)) as { buildInspector: (o: { outdir: string; minify: boolean }) => Promise<unknown> };
     await buildInspector({ outdir, minify: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
