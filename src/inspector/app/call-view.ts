@@ -7,6 +7,7 @@ import { chartsPanel } from './charts-panel.js';
 import { compareSummary, paramsDifference } from './compare.js';
 import { h } from './dom.js';
 import { eventsList } from './events.js';
+import { ladderCard } from './ladder-card.js';
 import { nowView } from './now.js';
 import { outcomeView } from './outcome.js';
 import type { Side, Store } from './store.js';
@@ -43,6 +44,7 @@ export function callView(store: Store) {
   const now = h('div', { id: 'now' });
   const charts = chartsPanel();
   const events = eventsList((index) => store.setIndex(index));
+  const ladder = ladderCard(store);
   lanes.addEventListener('click', (event) => {
     const svg = (event.target as Element).closest('svg.timeline');
     const t = svg ? timeAtX(svg as SVGSVGElement, event.clientX) : null;
@@ -66,10 +68,11 @@ export function callView(store: Store) {
     const paramsA = paramsOf(a.doc) ?? {};
     const paramsB = store.case.compare ?? {};
     const width = Math.max(640, lanes.clientWidth || 900);
+    const titles = { a: sideTitle('A', paramsA, paramsB), b: sideTitle('B', paramsB, paramsA) };
     lanes.replaceChildren(
       ...[
-        timeline(a, width, b ? sideTitle('A', paramsA, paramsB) : undefined, b ? diff?.onlyA : undefined, diff),
-        b ? timeline(b, width, sideTitle('B', paramsB, paramsA), diff?.onlyB, diff) : null,
+        timeline(a, width, b ? titles.a : undefined, b ? diff?.onlyA : undefined, diff),
+        b ? timeline(b, width, titles.b, diff?.onlyB, diff) : null,
       ].filter((el) => el !== null),
     );
     outcome.replaceChildren(b ? '' : outcomeView(a));
@@ -78,7 +81,8 @@ export function callView(store: Store) {
     const frame = a.run ? frameAt(a.run, store.cursor()) : null;
     now.replaceChildren(nowView(frame?.snapshot ?? null, store.cursor(), frame ? frame.end - frame.first : 0));
     charts.render(frame?.snapshot ? frame.actors : null);
+    ladder.render(b ? titles : { a: String(a.doc.name ?? 'the call'), b: titles.b });
   }
 
-  return { outcome, lanes, compare, now, charts: charts.el, events: events.el, render };
+  return { outcome, lanes, compare, now, charts: charts.el, ladder: ladder.el, events: events.el, render };
 }

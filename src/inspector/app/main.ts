@@ -60,6 +60,7 @@ document.body.append(
       call.outcome,
       h('section', { class: 'card timeline-card' }, h('h2', {}, 'What each side hears'), steps.el, call.lanes, call.compare),
       h('div', { class: 'split' }, card('Now — at the cursor', call.now), card('Events', call.events)),
+      call.ladder,
       card('State charts — the machines at the cursor', call.charts),
       liveView(),
     ),

@@ -4,6 +4,7 @@ import { fileNameOf } from '../export.js';
 import { initialB } from './compare.js';
 import { h } from './dom.js';
 import { exportPng, exportScenario, exportSvg, stackSvgs } from './export-actions.js';
+import { flashLine, say } from './flash.js';
 import { statelyToggle } from './stately.js';
 import type { Store } from './store.js';
 
@@ -17,11 +18,6 @@ export interface Toolbar {
  * Inspector, and a line for short messages. `timelines` gives the drawn timelines (the images' content).
  */
 export function toolbar(store: Store, timelines: () => SVGSVGElement[], onCompare: (on: boolean) => void): Toolbar {
-  const flash = h('span', { class: 'flash', id: 'flash', 'aria-live': 'polite' });
-  const say = (text: string) => {
-    flash.textContent = text;
-    setTimeout(() => (flash.textContent === text ? (flash.textContent = '') : undefined), 3000);
-  };
   const button = (id: string, text: string, title: string | null, action: () => unknown) =>
     h('button', { type: 'button', id, title, onclick: () => void action() }, text);
 
@@ -50,7 +46,7 @@ export function toolbar(store: Store, timelines: () => SVGSVGElement[], onCompar
     } catch {
       // No clipboard (permissions, file://): show the link selected, ready for Ctrl+C.
       const field = h('input', { type: 'text', readonly: true, value: location.href, class: 'link-field', id: 'link-field' });
-      flash.replaceChildren('Copy the link: ', field);
+      say('Copy the link: ', field);
       field.select();
     }
   });
@@ -79,7 +75,7 @@ export function toolbar(store: Store, timelines: () => SVGSVGElement[], onCompar
     copyLink,
     exports,
     statelyToggle(store, say),
-    flash,
+    flashLine,
   );
   return {
     el,
