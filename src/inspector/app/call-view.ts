@@ -67,7 +67,7 @@ export function callView(store: Store) {
     const { a, b, diff } = store;
     const paramsA = paramsOf(a.doc) ?? {};
     const paramsB = store.case.compare ?? {};
-    const width = Math.max(640, lanes.clientWidth || 900);
+    const width = Math.max(300, lanes.clientWidth || 900);
     const titles = { a: sideTitle('A', paramsA, paramsB), b: sideTitle('B', paramsB, paramsA) };
     lanes.replaceChildren(
       ...[

@@ -77,7 +77,7 @@ export function liveView(): HTMLElement {
       list.replaceChildren(h('p', { class: 'note' }, 'No calls yet: send start.employee_call to the mock server and it appears here.'));
       return;
     }
-    const width = Math.max(600, list.clientWidth - 4);
+    const width = Math.max(300, list.clientWidth - 4);
     list.replaceChildren(
       ...shown.map((session) => {
         const ended = session.events.at(-1)?.type === 'session.ended';

@@ -1,6 +1,7 @@
 import { isErrorResponse } from '../../protocol/errors.js';
 import { LEGS, type Lanes } from '../lanes.js';
 import { h, seconds } from './dom.js';
+import { segmentFill } from './timeline-legend.js';
 import type { Side } from './store.js';
 
 /** What each side hears, as one line per leg: `contact: ringing 0–3 s · tts «Привет» 3–3.45 s · talk 5–65 s`. */
@@ -18,7 +19,8 @@ function hearsSummary(lanes: Lanes): HTMLElement {
           .filter((segment) => segment.leg === leg)
           .flatMap((segment, i) => [
             i ? ' · ' : '',
-            h('span', { class: `chip kind-${segment.kind}` }, segment.label),
+            // Each chip has its lane's colour (a TTS message is violet there, a file blue).
+            h('span', { class: `chip kind-${segment.kind}`, style: segment.kind === 'ringing' ? null : `background: ${segmentFill(segment)}` }, segment.label),
             ` ${seconds(segment.from)}–${seconds(segment.to)}`,
           ]),
       ),
