@@ -24,6 +24,7 @@ const INDEX_HTML = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Call inspector — start.employee_call</title>
+<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%230f172a'/%3E%3Cpath d='M3 5h10M3 8h6M3 11h8' stroke='%2386efac' stroke-width='2'/%3E%3C/svg%3E">
 <link rel="stylesheet" href="app.css">
 <script defer src="app.js"></script>
 </head>

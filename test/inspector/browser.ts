@@ -94,3 +94,10 @@ export async function setUpAnalystsCase(page: Page): Promise<void> {
   await page.click('#tab-world');
   await page.fill('[data-path="world.employee.answer_after"]', '2s');
 }
+
+/** Opens a file of scenarios/ through the picker (search by its file name, click it). */
+export async function openScenario(page: Page, file: string): Promise<void> {
+  await page.click('#open-scenario');
+  await page.fill('#scenario-search', file.replace(/\.ya?ml$/, ''));
+  await page.click(`#scenario-list .picker-item[data-file="${file}"]`);
+}

@@ -33,7 +33,7 @@ const analystsCase = (switchAtOnce: boolean) =>
 
 describe('codec: the case in the URL', () => {
   it('round-trips a case through the hash, compressed', async () => {
-    const value = { ...seedCase(), compare: { first_call: 'contact' }, t: 11450 };
+    const value = { ...seedCase(), compare: { first_call: 'contact' }, t: 11450, edited: true };
     const hash = await encodeCase(value);
     expect(hash).toMatch(/^z=[A-Za-z0-9_-]+$/);
     expect(await decodeCase(`#${hash}`)).toEqual(value);

@@ -1,5 +1,5 @@
 import type { ParamsDoc } from '../case.js';
-import { paramsOf } from '../case.js';
+import { paramsOf, withParams } from '../case.js';
 import { segmentKey, type RunDiff } from '../diff.js';
 import type { LaneSegment } from '../lanes.js';
 import { frameAt } from '../run.js';
@@ -75,7 +75,7 @@ export function callView(store: Store) {
         b ? timeline(b, width, titles.b, diff?.onlyB, diff) : null,
       ].filter((el) => el !== null),
     );
-    outcome.replaceChildren(b ? '' : outcomeView(a));
+    outcome.replaceChildren(b ? '' : outcomeView(a, '', (params) => store.setScenario(withParams(store.case.scenario, params), 'load')));
     compare.replaceChildren(b ? compareSummary(a, b, paramsA, paramsB, diff) : '');
     events.render(a.run?.result.events ?? [], store.index, diff?.firstIndex ?? null);
     const frame = a.run ? frameAt(a.run, store.cursor()) : null;

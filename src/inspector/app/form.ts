@@ -2,7 +2,9 @@ import { isErrorResponse } from '../../protocol/errors.js';
 import type { ParamsDoc } from '../case.js';
 import { PARAM_FIELDS, fieldText, fieldValue, getPath, setPath, type FieldDef } from '../fields.js';
 import type { Side } from './store.js';
-import { h } from './dom.js';
+import { accountOf } from './account-lists.js';
+import { codeName, h } from './dom.js';
+import { explanationView } from './explain-view.js';
 
 const GROUPS: { title: string; names: string[] }[] = [
   { title: 'Call', names: ['first_call', 'switch_at_once', 'early_switching', 'media_file_id', 'dtmf_string', 'direction', 'external_id'] },
@@ -86,7 +88,7 @@ export function paramsForm(prefix: string, get: () => ParamsDoc | null, set: (pa
         return h(
           'div',
           { class: 'field' },
-          h('label', { for: id }, h('code', {}, name), field.required ? h('span', { class: 'req', title: 'required' }, '*') : null),
+          h('label', { for: id }, codeName(name), field.required ? h('span', { class: 'req', title: 'required' }, '*') : null),
           input,
           field.hint ? h('small', {}, field.hint) : null,
           error,
@@ -124,6 +126,8 @@ export function paramsForm(prefix: string, get: () => ParamsDoc | null, set: (pa
       const slot = name ? errors.get(name)! : top;
       slot.replaceChildren(h('b', {}, `${code} ${data.mnemonic}`), ' ', message);
       if (data.field) slot.append(h('span', { class: 'muted' }, ` (field ${data.field})`));
+      const explained = explanationView(response.error, get() ?? {}, side ? accountOf(side.doc) : null, set);
+      if (explained) slot.append(explained);
       slot.hidden = false;
       if (name) inputs.get(name)!.classList.add('invalid');
     },

@@ -3,7 +3,7 @@ import { ladderRows } from '../../diagram/sequence.js';
 import { fileNameOf } from '../export.js';
 import { eventIndexAt } from '../run.js';
 import { download, h } from './dom.js';
-import { exportSvg, stackSvgs } from './export-actions.js';
+import { captionOf, exportSvg, stackSvgs } from './export-actions.js';
 import { say } from './flash.js';
 import { ladderSvg } from './ladder-view.js';
 import type { Side, Store } from './store.js';
@@ -62,7 +62,7 @@ export function ladderCard(store: Store): LadderCard {
       type: 'button', id: 'export-ladder-svg', title: 'The ladder as a vector image',
       onclick: () => {
         const parts = [...body.querySelectorAll<SVGSVGElement>('svg.ladder')];
-        if (parts.length) exportSvg(stackSvgs(parts), name('svg'));
+        if (parts.length) exportSvg(stackSvgs(parts, captionOf(store)), name('svg'));
       },
     }, 'SVG'),
   );
