@@ -65,6 +65,8 @@ export function ladderSvg(rows: readonly LadderRow[], options: LadderOptions): S
       s('text', { x: x[line], y: titleH + 19, 'text-anchor': 'middle', 'font-weight': 600, fill: '#0f172a' }, LIFELINE_NAMES[line]),
     );
   }
+  // The first difference may be an event with no row of its own (a sound stopping): mark the next row.
+  const diffRow = options.firstDiff === null || options.firstDiff === undefined ? -1 : rows.findIndex((r) => r.event >= options.firstDiff!);
   let lastT: number | null = null;
   let cursorY: number | null = null;
   rows.forEach((row, i) => {
@@ -74,9 +76,9 @@ export function ladderSvg(rows: readonly LadderRow[], options: LadderOptions): S
     const color = state === 'future' ? COLORS.future : state === 'current' ? COLORS.current : (KIND_COLOR[row.kind] ?? COLORS.past);
     const group = s('g', {
       class: 'ladder-row', 'data-event': row.event, 'data-t': row.t, 'data-kind': row.kind, 'data-from': row.from, 'data-to': row.to,
-      'data-state': state, 'data-diff': row.event === options.firstDiff ? 'true' : null,
+      'data-state': state, 'data-diff': i === diffRow ? 'true' : null,
     });
-    group.append(s('rect', { x: 0, y: y - ROW + 8, width, height: ROW, fill: row.event === options.firstDiff ? '#fff7ed' : state === 'current' ? '#fef2f2' : 'transparent' }));
+    group.append(s('rect', { x: 0, y: y - ROW + 8, width, height: ROW, fill: i === diffRow ? '#fff7ed' : state === 'current' ? '#fef2f2' : 'transparent' }));
     group.append(s('title', {}, `${timeText(row.t)} — ${row.over ? `note over ${row.over.join(', ')}` : `${row.from} → ${row.to}`}: ${row.label}`));
     if (row.t !== lastT) group.append(s('text', { x: 4, y: y + 3, fill: state === 'future' ? COLORS.future : '#475569', 'font-size': 10.5 }, timeText(row.t)));
     lastT = row.t;
