@@ -62,14 +62,15 @@ export function editedName(name: unknown): string {
  * The name and file name an exported scenario gets: an edited case is renamed "<name> (edited)", and the
  * file name is never one of the shipped `scenarios/` files' (so saving it there cannot overwrite one).
  * `suffix` tells A and B apart when both are exported.
- * @example exportNames({ name: 'r7 …' }, true, ['r7-….yaml'], '') // { name: 'r7 … (edited)', file: 'r7-…-edited.yaml' }
+ * @example exportNames({ name: 'seed example' }, true, ['seed-example.yaml']) // { name: 'seed example (edited)', file: 'seed-example-edited.yaml' }
  */
 export function exportNames(doc: ScenarioDoc, edited: boolean, shipped: readonly string[], suffix = ''): { name: string; file: string } {
   const name = `${edited ? editedName(doc.name) : String(doc.name ?? 'case')}${suffix ? ` — ${suffix}` : ''}`;
   const taken = new Set(shipped.map((file) => file.toLowerCase()));
-  const base = slugOf(name);
+  const stem = slugOf(String(doc.name ?? 'case').replace(/\s*\(edited\)$/, '')).slice(0, 48).replace(/-+$/, '');
+  const base = `${stem}${edited ? '-edited' : ''}${suffix ? `-${slugOf(suffix)}` : ''}`;
   let file = `${base}.yaml`;
-  for (let n = 2; taken.has(file.toLowerCase()); n++) file = `${base}-export${n > 2 ? `-${n - 1}` : ''}.yaml`;
+  for (let n = 1; taken.has(file.toLowerCase()); n++) file = `${base}-export${n > 1 ? `-${n}` : ''}.yaml`;
   return { name, file };
 }
 

@@ -75,7 +75,7 @@ export function callView(store: Store) {
         b ? timeline(b, width, titles.b, diff?.onlyB, diff) : null,
       ].filter((el) => el !== null),
     );
-    outcome.replaceChildren(b ? '' : outcomeView(a, '', (params) => store.setScenario(withParams(store.case.scenario, params), 'load')));
+    outcome.replaceChildren(b ? '' : outcomeView(a, '', (params) => store.setScenario(withParams(store.case.scenario, params), 'fix')));
     compare.replaceChildren(b ? compareSummary(a, b, paramsA, paramsB, diff) : '');
     events.render(a.run?.result.events ?? [], store.index, diff?.firstIndex ?? null);
     const frame = a.run ? frameAt(a.run, store.cursor()) : null;

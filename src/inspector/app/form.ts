@@ -60,7 +60,13 @@ function control(field: FieldDef, id: string, onInput: () => void): HTMLElement 
  * The form of every start.employee_call parameter (SPEC §1), defaults shown; each keystroke re-runs the
  * simulation. `prefix` keeps the ids of the A and B forms apart.
  */
-export function paramsForm(prefix: string, get: () => ParamsDoc | null, set: (params: ParamsDoc) => void): ParamsForm {
+export function paramsForm(
+  prefix: string,
+  get: () => ParamsDoc | null,
+  set: (params: ParamsDoc) => void,
+  /** Replaces the params from outside the fields (a fix applied): the fields are filled anew. */
+  replace: (params: ParamsDoc) => void,
+): ParamsForm {
   const inputs = new Map<string, HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>();
   const errors = new Map<string, HTMLElement>();
   const top = h('div', { class: 'form-error', hidden: true, 'data-error-for': '' });
@@ -126,7 +132,7 @@ export function paramsForm(prefix: string, get: () => ParamsDoc | null, set: (pa
       const slot = name ? errors.get(name)! : top;
       slot.replaceChildren(h('b', {}, `${code} ${data.mnemonic}`), ' ', message);
       if (data.field) slot.append(h('span', { class: 'muted' }, ` (field ${data.field})`));
-      const explained = explanationView(response.error, get() ?? {}, side ? accountOf(side.doc) : null, set);
+      const explained = explanationView(response.error, get() ?? {}, side ? accountOf(side.doc) : null, replace);
       if (explained) slot.append(explained);
       slot.hidden = false;
       if (name) inputs.get(name)!.classList.add('invalid');

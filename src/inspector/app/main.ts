@@ -17,8 +17,13 @@ const store = new Store();
 const live = liveView();
 
 // The case: parameters (A and B), the world, the YAML, in the left panel's tabs.
-const formA = paramsForm('a', () => paramsOf(store.case.scenario), (params) => store.setScenario(withParams(store.case.scenario, params), 'form'));
-const formB = paramsForm('b', () => store.case.compare, (params) => store.setCompare(params, 'formB'));
+const formA = paramsForm(
+  'a',
+  () => paramsOf(store.case.scenario),
+  (params) => store.setScenario(withParams(store.case.scenario, params), 'form'),
+  (params) => store.setScenario(withParams(store.case.scenario, params), 'fix'),
+);
+const formB = paramsForm('b', () => store.case.compare, (params) => store.setCompare(params, 'formB'), (params) => store.setCompare(params, 'fix'));
 const world = worldForm((doc) => store.setScenario(doc, 'world'));
 const yaml = yamlPanel((doc) => store.setScenario(doc, 'yaml'), (problems) => store.setYamlProblems(problems));
 const panel = tabs([

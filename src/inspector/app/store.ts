@@ -17,7 +17,7 @@ export interface Side {
 export type Zoom = 'auto' | 'all' | '10000' | '30000' | '60000';
 
 /** Where a change came from, so the view that made it is not re-rendered under the user's cursor. */
-export type Origin = 'load' | 'form' | 'formB' | 'world' | 'yaml' | 'cursor' | 'view';
+export type Origin = 'load' | 'form' | 'formB' | 'world' | 'yaml' | 'cursor' | 'view' | 'fix';
 
 /**
  * The page's single source of truth: the case (what a link holds), the derived runs, the cursor.
