@@ -19,7 +19,7 @@ const OUT = join(ROOT, 'docs/images');
 const SHOTS = [
   { file: 'inspector-lanes.png', selector: '.timeline-card', steps: ['#next-event', '#next-event', '#next-event', '#next-event', '#next-event', '#next-event'] },
   { file: 'inspector-compare.png', selector: '.timeline-card', scenario: 'r7-contact-first-switch-both-messages.yaml', steps: ['#compare-toggle'] },
-  { file: 'inspector-charts.png', selector: 'svg.chart[data-chart="employeeCall"]', steps: ['table.events tr[data-type="talk.started"]'] },
+  { file: 'inspector-charts.png', selector: 'svg.chart[data-machine="flow"]', steps: ['table.events tr[data-type="talk.started"]'] },
   { file: 'inspector-ladder.png', selector: '#ladder', steps: ['table.events tr[data-type="talk.started"]'] },
   { file: 'inspector-early-switching.png', selector: '.timeline-card', scenario: 'r3-early-switching-voicemail-then-unavailable.yaml', steps: [] },
 ];

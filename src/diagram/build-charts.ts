@@ -4,14 +4,14 @@
  * exports is drawn without a change here.
  */
 import * as api from '../index.js';
-import { chartGraph, isMachine } from './statechart.js';
+import { chartGraphs, isMachine } from './statechart.js';
 import { layoutChart, type LaidOutChart } from './statechart-layout.js';
 
 /**
- * @example (await buildCharts()).map((c) => c.machine) // ['employeeCall', 'leg', 'playback', 'network']
+ * @example (await buildCharts()).map((c) => c.region ?? c.machine) // ['employeePlayback', …, 'flow', 'network']
  */
 export async function buildCharts(): Promise<LaidOutChart[]> {
-  const machines = new Map<string, { id: string; root: Parameters<typeof chartGraph>[0] }>();
+  const machines = new Map<string, { id: string; root: Parameters<typeof chartGraphs>[0] }>();
   for (const value of Object.values(api)) if (isMachine(value) && !machines.has(value.id)) machines.set(value.id, value);
-  return Promise.all([...machines.values()].map((machine) => layoutChart(chartGraph(machine.root))));
+  return Promise.all([...machines.values()].flatMap((machine) => chartGraphs(machine.root)).map(layoutChart));
 }

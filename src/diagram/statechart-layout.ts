@@ -54,7 +54,7 @@ function elkGraph(graph: ChartGraph): ElkNode {
       },
     };
   };
-  const edges: ElkExtendedEdge[] = graph.edges.map((edge) => {
+  const edges: ElkExtendedEdge[] = graph.edges.filter((edge) => !edge.external).map((edge) => {
     const lines = edgeLabelLines(edge);
     return {
       id: edge.id,

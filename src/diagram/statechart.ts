@@ -62,10 +62,14 @@ export interface ChartEdge {
   actions: string[];
   /** Targetless (actions only): drawn as a loop on its state. */
   targetless: boolean;
+  /** Its target is in another region's chart: listed with its state, not drawn as an arrow. */
+  external?: boolean;
 }
 
 export interface ChartGraph {
   machine: string;
+  /** For a machine whose root is parallel, drawn one region per chart: the region's key. */
+  region?: string;
   nodes: ChartNode[];
   edges: ChartEdge[];
 }
@@ -161,6 +165,27 @@ export interface LaidOutChart extends ChartGraph {
   height: number;
   boxes: Record<string, Box>;
   routes: Record<string, EdgeRoute>;
+}
+
+/**
+ * The charts a machine is drawn as: one, or — when its root is parallel (a session whose regions are
+ * the flow, each leg's line, each leg's sound) — one per region, so each stays legible at a page's
+ * width. A region's chart names its states from the region (`employeeFirst.dialingContact`, not
+ * `flow.employeeFirst.…`); transitions keep their keys. A transition into another region stays in its
+ * source's list of transitions, marked `external`.
+ * @example chartGraphs(employeeCallMachine.root).map((g) => g.region) // ['employeePlayback', …, 'flow']
+ */
+export function chartGraphs(root: StateNodeLike): ChartGraph[] {
+  const whole = chartGraph(root);
+  if (root.type !== 'parallel') return [whole];
+  return Object.values(root.states).map((region) => {
+    const inside = (id: string) => id === region.id || id.startsWith(`${region.id}.`);
+    const nodes = whole.nodes
+      .filter((node) => inside(node.id))
+      .map((node) => ({ ...node, parent: node.id === region.id ? null : node.parent, path: node.path.split('.').slice(1).join('.'), key: node.id === region.id ? region.key : node.key }));
+    const edges = whole.edges.filter((edge) => inside(edge.source)).map((edge) => (inside(edge.target) ? edge : { ...edge, external: true }));
+    return { machine: whole.machine, region: region.key, nodes, edges };
+  });
 }
 
 /** The text an arrow carries: its event, and its guard in brackets on a second line. */

@@ -5,10 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { and, not, setup } from 'xstate';
 import { employeeCallMachine } from '../../machines/employee-call.js';
-import { legMachine } from '../../machines/leg.js';
 import { buildCharts } from '../../src/diagram/build-charts.js';
 import { describeGuard } from '../../src/diagram/describe.js';
-import { chartGraph, type Box, type StateNodeLike } from '../../src/diagram/statechart.js';
+import { chartGraph, chartGraphs, type Box, type StateNodeLike } from '../../src/diagram/statechart.js';
 import { layoutChart } from '../../src/diagram/statechart-layout.js';
 import { Scenario } from '../../src/scenario/schema.js';
 import { seedScenario } from '../../src/inspector/case.js';
@@ -57,14 +56,31 @@ describe('a chart graph from any machine definition', () => {
     expect(line('sink#RESET#0')?.target).toBe('sink.a');
   });
 
+  it('draws a machine whose root is parallel one region per chart, states named from the region', () => {
+    const session = setup({}).createMachine({
+      id: 's',
+      type: 'parallel',
+      states: {
+        flow: { initial: 'a', states: { a: { on: { GO: 'b', CROSS: '#s.line.y' } }, b: {} } },
+        line: { initial: 'x', states: { x: { on: { UP: 'y' } }, y: {} } },
+      },
+    });
+    const [flow, line] = chartGraphs(rootOf(session));
+    expect(flow!.region).toBe('flow');
+    expect(flow!.nodes.map((n) => [n.path, n.parent])).toEqual([['', null], ['a', 's.flow'], ['b', 's.flow']]);
+    expect(flow!.edges.map((e) => [e.event, e.external ?? false])).toEqual([['GO', false], ['CROSS', true]]);
+    expect(line!.edges.map((e) => e.transition)).toEqual(['s.line.x#UP#0']);
+    expect(chartGraphs(rootOf(kitchenSink))).toHaveLength(1);
+  });
+
   it('names guards the way the machines combine them', () => {
     expect(describeGuard(and([{ type: 'isFrom', params: { leg: 'contact' } }, not('switchInForce')]))).toBe('isFrom(contact) ∧ ¬switchInForce');
     expect(describeGuard(undefined)).toBeNull();
   });
 
   it('lays every arrow out with ELK: each state inside its parent, each arrow routed to its target', async () => {
-    for (const machine of [kitchenSink, legMachine]) {
-      const chart = await layoutChart(chartGraph(rootOf(machine)));
+    for (const graph of [chartGraph(rootOf(kitchenSink)), ...chartGraphs(rootOf(employeeCallMachine))]) {
+      const chart = await layoutChart(graph);
       for (const node of chart.nodes) if (node.parent) expect(inside(chart.boxes[node.id]!, chart.boxes[node.parent]!)).toBe(true);
       for (const edge of chart.edges) {
         const route = chart.routes[edge.id]!;
@@ -80,20 +96,22 @@ describe('a chart graph from any machine definition', () => {
 });
 
 describe('the charts of the simulator', () => {
-  it('draws at least 20 arrows for the session machine, for every machine the package exports', async () => {
+  it('draws every machine the package exports, the session region by region, its flow with at least 20 arrows', async () => {
     const charts = await buildCharts();
-    expect(charts.map((c) => c.machine).sort()).toEqual(['employeeCall', 'leg', 'network', 'playback']);
-    const session = charts.find((c) => c.machine === employeeCallMachine.id)!;
-    expect(Object.keys(session.routes).length).toBeGreaterThanOrEqual(20);
+    expect(charts.map((c) => c.region ?? c.machine).sort()).toEqual(['contactLeg', 'contactPlayback', 'employeeLeg', 'employeePlayback', 'flow', 'network']);
+    const flow = charts.find((c) => c.region === 'flow')!;
+    expect(Object.keys(flow.routes).length).toBeGreaterThanOrEqual(20);
   });
 
   it('records which transitions fired at each step, by the keys the arrows carry (seed example)', () => {
     const run = runScenario(Scenario.parse(seedScenario()));
     const keys = new Set(chartGraph(rootOf(employeeCallMachine)).edges.map((e) => e.transition));
     const at = (t: number) => run.frames.find((f) => f.t === t)!.actors.find((a) => a.id === 'employeeCall')!;
-    expect(at(3000).fired).toEqual(['employeeCall.employeeFirst.dialingEmployee#LEG.ANSWERED#0']);
+    const inFlow = (t: number) => at(t).fired.filter((key) => key.startsWith('employeeCall.flow.'));
+    expect(inFlow(3000)).toEqual(['employeeCall.flow.employeeFirst.dialingEmployee#ANSWER#0']);
+    expect(at(3000).fired).toContain('employeeCall.employeeLeg.dialing#ANSWER#0');
     // The contact's greeting is TTS: no switch (R10), so the contact hears it first.
-    expect(at(11000).fired).toEqual(['employeeCall.employeeFirst.dialingContact#LEG.ANSWERED#0']);
+    expect(inFlow(11000)).toEqual(['employeeCall.flow.employeeFirst.dialingContact#ANSWER#0']);
     for (const frame of run.frames) for (const key of frame.actors.find((a) => a.id === 'employeeCall')!.fired) expect(keys.has(key)).toBe(true);
   });
 });

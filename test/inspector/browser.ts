@@ -82,7 +82,7 @@ export function segments(page: Page, leg: string, timeline = 0): Promise<Segment
 
 export const brief = (list: Segment[]) => list.map((s) => [s.kind, s.from, s.to]);
 
-export function activeStates(page: Page, machine = 'employeeCall'): Promise<string[]> {
+export function activeStates(page: Page, machine = 'flow'): Promise<string[]> {
   return page.$$eval(`svg.chart[data-machine="${machine}"] g.state[data-active="true"]`, (gs) => gs.map((g) => g.getAttribute('data-path')!));
 }
 

@@ -13,7 +13,8 @@ import { simulate } from '../../src/sim/simulate.js';
 import { openScenario, usePage } from './browser.js';
 
 const harness = usePage();
-const SESSION = 'svg.chart[data-chart="employeeCall"]';
+/** The session machine's flow region (each region of the parallel session is a chart of its own). */
+const SESSION = 'svg.chart[data-machine="flow"]';
 
 const firedArrows = (page: Page) =>
   page.$$eval(`${SESSION} g.transition[data-fired="true"]`, (gs) => gs.map((g) => g.getAttribute('data-transition')));
@@ -33,13 +34,13 @@ describe('state charts with transitions', () => {
       expect(arrow.points).toBeGreaterThanOrEqual(2);
       expect(arrow.label).toBe(arrow.event);
     }
-    expect(arrows.map((a) => a.event)).toEqual(expect.arrayContaining(['LEG.ANSWERED', 'PLAYBACK.MESSAGE_DONE', 'always', 'after sessionLimit', 'after 0 ms', 'RELEASE']));
+    expect(arrows.map((a) => a.event)).toEqual(expect.arrayContaining(['ANSWER', 'PLAYBACK.MESSAGE_DONE', 'always', 'after sessionLimit', 'BRIDGE', 'RELEASE']));
     // A guard is written under its event.
-    const guarded = await page.$$eval(`${SESSION} g.transition[data-transition="employeeCall.employeeFirst.dialingContact#LEG.ANSWERED#0"] text`, (ts) => ts.map((t) => t.textContent));
-    expect(guarded).toEqual(['LEG.ANSWERED', '[isFrom(contact) ∧ hasMessage(contact) ∧ ¬switchInForce]']);
-    // Every machine of the session is drawn: the legs and playbacks too.
+    const guarded = await page.$$eval(`${SESSION} g.transition[data-transition="employeeCall.flow.employeeFirst.dialingContact#ANSWER#0"] text`, (ts) => ts.map((t) => t.textContent));
+    expect(guarded).toEqual(['ANSWER', '[isCurrentAttempt(contact) ∧ hasMessage(contact) ∧ ¬switchInForce]']);
+    // Every region of the session and the world's machine are drawn.
     expect(await page.$$eval('svg.chart', (svgs) => svgs.map((s) => s.getAttribute('data-machine')))).toEqual(
-      expect.arrayContaining(['employeeCall', 'employeeLeg', 'contactLeg', 'employeePlayback', 'contactPlayback']),
+      expect.arrayContaining(['flow', 'employeeLeg', 'contactLeg', 'employeePlayback', 'contactPlayback', 'network']),
     );
     await page.close();
   });
@@ -47,15 +48,15 @@ describe('state charts with transitions', () => {
   it('highlights the transition just taken at each step, in every machine', async () => {
     const page = await harness.open();
     await page.click('table.events tr[data-type="leg.answered"]');
-    expect(await firedArrows(page)).toEqual(['employeeCall.employeeFirst.dialingEmployee#LEG.ANSWERED#0']);
+    expect(await firedArrows(page)).toEqual(['employeeCall.flow.employeeFirst.dialingEmployee#ANSWER#0']);
     expect(await page.$$eval('svg.chart[data-machine="employeeLeg"] g.transition[data-fired="true"]', (gs) => gs.map((g) => g.getAttribute('data-event')))).toEqual(['ANSWER']);
     // The contact answers a TTS greeting: no switch (R10), the arrow to contactMessage is the one taken.
     await page.click('table.events tr[data-type="leg.answered"][class*="who-contact"]');
-    expect(await firedArrows(page)).toEqual(['employeeCall.employeeFirst.dialingContact#LEG.ANSWERED#0']);
+    expect(await firedArrows(page)).toEqual(['employeeCall.flow.employeeFirst.dialingContact#ANSWER#0']);
     await page.click('table.events tr[data-type="talk.started"]');
     expect(await firedArrows(page)).toEqual([
-      'employeeCall.employeeFirst.contactMessage#PLAYBACK.MESSAGE_DONE#0',
-      'employeeCall.talk.connecting#xstate.after.0.employeeCall.talk.connecting#0',
+      'employeeCall.flow.employeeFirst.contactMessage#PLAYBACK.MESSAGE_DONE#0',
+      'employeeCall.flow.talk.connecting#BRIDGE#0',
     ]);
     await page.close();
   });
@@ -67,8 +68,9 @@ describe('state charts with transitions', () => {
     await expect(details.textContent()).resolves.toContain('entry: dial(contact), employeeWaitsForContact');
     const rows = await details.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
     expect(rows).toEqual([
-      ['LEG.ANSWERED', 'isFrom(contact) ∧ hasMessage(contact) ∧ ¬switchInForce', '→ employeeFirst.contactMessage', 'scheduleDtmf'],
-      ['LEG.ANSWERED', 'isFrom(contact)', '→ talk', 'scheduleDtmf'],
+      ['EARLY_MEDIA', 'isCurrentAttempt(contact)', '↻ stays (actions only)', 'followContactLine'],
+      ['ANSWER', 'isCurrentAttempt(contact) ∧ hasMessage(contact) ∧ ¬switchInForce', '→ employeeFirst.contactMessage', 'scheduleDtmf'],
+      ['ANSWER', 'isCurrentAttempt(contact)', '→ talk', 'scheduleDtmf'],
     ]);
     await page.close();
   });

@@ -95,13 +95,14 @@ export function chartSvg(
 ): SVGSVGElement {
   const active = actor ? activePaths(actor.state) : new Set<string>();
   const fired = new Set(actor?.fired ?? []);
-  const marker = `arrow-${(actor?.id ?? chart.machine).replace(/[^\w-]/g, '_')}`;
+  const name = chart.region ?? actor?.id ?? chart.machine;
+  const marker = `arrow-${`${actor?.id ?? ''}-${name}`.replace(/[^\w-]/g, '_')}`;
   const pad = 4;
   const svg = s('svg', {
     xmlns: 'http://www.w3.org/2000/svg',
     width: chart.width + 2 * pad, height: chart.height + 2 * pad,
     viewBox: `${-pad} ${-pad} ${chart.width + 2 * pad} ${chart.height + 2 * pad}`,
-    class: 'chart', 'data-machine': actor?.id ?? chart.machine, 'data-chart': chart.machine,
+    class: 'chart', 'data-machine': name, 'data-chart': chart.machine,
     'data-state': actor?.state ?? '', 'font-family': FONT,
   });
   const arrow = (id: string, color: string) =>

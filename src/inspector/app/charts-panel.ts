@@ -4,11 +4,25 @@ import type { ActorFrame } from '../machine-trace.js';
 import { chartSvg, stateDetails } from './chart-view.js';
 import { h } from './dom.js';
 
-const byMachine = new Map<string, LaidOutChart>(charts.map((chart) => [chart.machine, chart]));
+/** The charts of each machine (several for a machine drawn region by region), the largest first. */
+const byMachine = new Map<string, LaidOutChart[]>();
+for (const chart of charts) byMachine.set(chart.machine, [...(byMachine.get(chart.machine) ?? []), chart]);
+for (const list of byMachine.values()) list.sort((a, b) => b.nodes.length - a.nodes.length);
 
-/** `contactLeg (leg)`: the actor, and the machine it runs when the names differ. */
-function titleOf(actor: ActorFrame): string {
+/** `contactLeg (leg)`: the actor, and the machine it runs when the names differ; a region by its name. */
+function titleOf(actor: ActorFrame, chart: LaidOutChart): string {
+  if (chart.region) return chart.region;
   return actor.id === actor.machine ? actor.id : `${actor.id} (${actor.machine})`;
+}
+
+/** A region's part of the actor's state (`flow.talk.connected, employeeLeg.answered` → `talk.connected`). */
+function regionState(state: string, region: string | undefined): string {
+  if (!region) return state;
+  return state
+    .split(/,\s*/)
+    .filter((part) => part === region || part.startsWith(`${region}.`))
+    .map((part) => part.slice(region.length + 1))
+    .join(', ');
 }
 
 export interface ChartsPanel {
@@ -39,29 +53,32 @@ export function chartsPanel(): ChartsPanel {
       el.replaceChildren(h('p', { class: 'note' }, 'No machines ran: the call did not start (see why above).'));
       return;
     }
-    const blocks = actors.flatMap((actor, i) => {
-      const chart = byMachine.get(actor.machine);
-      if (!chart) return [];
-      const title = titleOf(actor);
-      const pick = selected.get(actor.id) ?? null;
-      const svg = chartSvg(chart, actor, title, pick);
-      svg.addEventListener('click', (event) => {
-        const id = (event.target as Element).closest('g.state')?.getAttribute('data-id');
-        if (!id) return;
-        if (selected.get(actor.id) === id) selected.delete(actor.id);
-        else selected.set(actor.id, id);
-        render(shown);
-      });
-      return [
-        h(
+    let first = true;
+    const blocks = actors.flatMap((actor) =>
+      (byMachine.get(actor.machine) ?? []).map((chart) => {
+        const title = titleOf(actor, chart);
+        const key = `${actor.id}/${title}`;
+        const pick = selected.get(key) ?? null;
+        const state = regionState(actor.state, chart.region);
+        const svg = chartSvg(chart, { ...actor, state }, title, pick);
+        svg.addEventListener('click', (event) => {
+          const id = (event.target as Element).closest('g.state')?.getAttribute('data-id');
+          if (!id) return;
+          if (selected.get(key) === id) selected.delete(key);
+          else selected.set(key, id);
+          render(shown);
+        });
+        const main = first;
+        first = false;
+        return h(
           'figure',
-          { class: i === 0 ? 'chart-block main' : 'chart-block', 'data-actor': actor.id },
-          h('figcaption', {}, h('b', {}, title), ' ', h('code', { class: 'muted' }, actor.state)),
+          { class: main ? 'chart-block main' : 'chart-block', 'data-actor': actor.id, 'data-region': chart.region ?? null },
+          h('figcaption', {}, h('b', {}, title), ' ', h('code', { class: 'muted' }, state)),
           h('div', { class: 'chart-scroll' }, svg),
           pick ? stateDetails(chart, pick, title) : null,
-        ),
-      ];
-    });
+        );
+      }),
+    );
     el.replaceChildren(legend, h('div', { class: 'charts' }, ...blocks));
   }
   return { el, render };
