@@ -15,6 +15,8 @@ export interface LaneSegment {
   label: string;
   /** Longer text for the tooltip. */
   detail: string;
+  /** A shorter label for a narrow stretch (`ringback` for `contact's line: ringback`). */
+  short?: string;
   /** The audio source, for audio segments (compared field by field in the compare view). */
   source?: AudioSource;
 }
@@ -119,7 +121,7 @@ export function lanesFromEvents(events: readonly SimEvent[], now?: number): Lane
     for (const { from, to, ...source } of hears[leg])
       segments.push({
         leg, kind: source.kind, from, to, open: !ended && to === end,
-        label: sourceLabel(source), detail: describeLong(source), source,
+        label: sourceLabel(source), detail: describeLong(source), source, short: linePlays(source) ?? undefined,
       });
   const audioLast = (segment: LaneSegment) => (segment.kind === 'ringing' ? 0 : 1);
   segments.sort((x, y) => x.from - y.from || audioLast(x) - audioLast(y));

@@ -67,10 +67,12 @@ export function drawLane(
       s('title', {}, `${leg}: ${segment.detail}\n${seconds(segment.from)} → ${segment.open ? 'now' : seconds(segment.to)}`),
     );
     bars.append(rect);
-    const label = segment.to > options.viewEnd ? `${segment.label} →` : segment.label;
     const room = x2 - x1 - 8;
+    const fit = Math.floor(room / 6.4);
+    // A narrow stretch of the contact's line says just what the line plays (its colour says whose line).
+    const text = segment.short && segment.label.length > fit ? segment.short : segment.label;
+    const label = segment.to > options.viewEnd ? `${text} →` : text;
     if (room > 24) {
-      const fit = Math.floor(room / 6.4);
       texts.append(
         s(
           'text',
