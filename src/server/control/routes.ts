@@ -1,22 +1,26 @@
+import { isJsonContentType } from '../http/content-type.js';
 import { controlError, json, jsonText, type AppRequest, type Reply } from '../http/reply.js';
 import type { Journal } from '../journal.js';
 import type { PointLimits } from '../limits.js';
+import type { LoginThrottle } from '../login-throttle.js';
 import type { SessionRegistry } from '../sessions/registry.js';
 import { MAGIC_NUMBERS } from '../world/magic-numbers.js';
 import { ControlCommand, describeCommandIssues } from './commands.js';
+import { PAGE_LIMITS, parsePageQuery } from './paging.js';
 import { sessionDetail, sessionSummary } from './views.js';
 
 export interface ControlState {
   sessions: SessionRegistry;
   journal: Journal;
   limits: PointLimits;
+  loginThrottle: LoginThrottle;
 }
 
 const ENDPOINTS = [
   'GET  /control/sessions[?live=true]',
   'GET  /control/sessions/:id',
   'POST /control/sessions/:id/commands  {"type":"answer"|"hangup","leg":"employee"|"contact"} | {"type":"fail","leg":…,"reason":"busy"|"no_answer"|"unavailable"|"rejected"} | {"type":"early_media","kind":"ringback"|"voicemail"|"announcement"} | {"type":"release"}',
-  'GET  /control/journal',
+  'GET  /control/journal[?limit=N&after=SEQ]  → {"items":[…],"next":SEQ|null}',
   'GET  /control/reports',
   'POST /control/reset',
   'GET  /control/events  (Server-Sent Events)',
@@ -46,6 +50,16 @@ function command(state: ControlState, id: number, body: AppRequest['body']): Rep
   return json(200, { call_session_id: id, command: checked.data, events, snapshot: session.sim.snapshot() });
 }
 
+/** A POST that changes state must say it is JSON: a plain HTML form (a cross-site page) cannot. */
+const NOT_JSON = () =>
+  controlError(415, 'send Content-Type: application/json (a POST to the control API changes state; an HTML form cannot send that type)', { 'accept-post': 'application/json' });
+
+function journalPage(journal: Journal, query: URLSearchParams): Reply {
+  const page = parsePageQuery(query);
+  if (!page.ok) return controlError(400, page.message);
+  return jsonText(200, journal.page({ after: page.after, limit: page.limit, maxBytes: PAGE_LIMITS.maxBytes }));
+}
+
 /**
  * The control API (JSON over HTTP, under `/control/`), for integrators' tests and the analysts' page.
  * `GET /control/events` (SSE) is served by the HTTP adapter.
@@ -53,8 +67,10 @@ function command(state: ControlState, id: number, body: AppRequest['body']): Rep
  */
 export function controlRoute(state: ControlState, request: AppRequest, path: string, query: URLSearchParams): Reply {
   const { method } = request;
-  const allow = (allowed: string, run: () => Reply) =>
-    method === allowed ? run() : controlError(405, `use ${allowed} for ${path}`, { allow: allowed });
+  const allow = (allowed: 'GET' | 'POST', run: () => Reply) => {
+    if (method !== allowed) return controlError(405, `use ${allowed} for ${path}`, { allow: allowed });
+    return allowed === 'POST' && !isJsonContentType(request.headers?.['content-type']) ? NOT_JSON() : run();
+  };
   if (path === '/control' || path === '/control/') return allow('GET', () => json(200, { endpoints: ENDPOINTS }));
   if (path === '/control/sessions') {
     const liveOnly = query.get('live') === 'true';
@@ -70,7 +86,7 @@ export function controlRoute(state: ControlState, request: AppRequest, path: str
       return session ? json(200, sessionDetail(session)) : controlError(404, `no session ${id}`);
     });
   }
-  if (path === '/control/journal') return allow('GET', () => jsonText(200, state.journal.toJsonText()));
+  if (path === '/control/journal') return allow('GET', () => journalPage(state.journal, query));
   // A GET here is taken over by the HTTP adapter as the SSE stream; any other method is refused.
   if (path === '/control/events') return allow('GET', () => controlError(400, 'the event stream needs an HTTP connection'));
   if (path === '/control/reports') return allow('GET', () => json(200, state.sessions.reports));
@@ -80,6 +96,7 @@ export function controlRoute(state: ControlState, request: AppRequest, path: str
       state.sessions.reset();
       state.journal.clear();
       state.limits.reset();
+      state.loginThrottle.clear();
       return json(200, { reset: true });
     });
   }
