@@ -119,6 +119,17 @@ describe('shutdown: delivered within the window, or logged by id as dropped', ()
     expect(receiver.attempts.map((a) => a.attempt)).toEqual([1, 2]);
   });
 
+  it('an attempt that fails during shutdown is retried at once, not after its back-off', async () => {
+    const receiver = fakeReceiver((a) => (a.attempt < 3 ? 503 : 204));
+    const notifier = new Notifier({ fetch: receiver.fetch });
+    notifier.send('http://receiver.test/hook', { n: 1 }, 'call-1');
+    const drained = notifier.drain(500); // the first attempt is in flight
+    await vi.advanceTimersByTimeAsync(0);
+    await drained;
+    expect(notifier.stats).toMatchObject({ delivered: 1, dropped: 0 });
+    expect(receiver.attempts.map((a) => a.attempt)).toEqual([1, 2, 3]);
+  });
+
   function hanging() {
     return fakeReceiver(() => 'hang');
   }
