@@ -93,7 +93,7 @@ export function guardRequest(policy: GuardPolicy, input: GuardInput): GuardVerdi
   const origin = input.headers.origin;
   if (origin === undefined) {
     if (input.headers['sec-fetch-site'] === 'cross-site' && !isNavigation(input)) {
-      return { kind: 'refuse', status: 403, message: 'A cross-site request from a web page: refused (start the server with --allow-origin <the page's origin> to allow one)' };
+      return { kind: 'refuse', status: 403, message: 'A cross-site request from a web page: refused (start the server with --allow-origin ORIGIN-OF-THE-PAGE to allow one)' };
     }
     return { kind: 'pass', headers: {} };
   }
