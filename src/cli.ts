@@ -11,6 +11,7 @@ commands:
   verify [DIR|FILE...]                      check every scenario's expect; one line each, then "N passed, N failed"
   explore [--runs N] [--seed S]             run N generated calls against the invariants (default 1000, seed 1)
   serve [--port N] [--host H] [--speed X] [--account FILE] [--world FILE]
+        [--allow-origin URL]... [--allow-host NAME]... [--max-connections N]
                                             the mock Call API server and the analysts' page
 `;
 

@@ -5,7 +5,7 @@ import { replay, type TimedCommand } from '../../src/server/engine/replay.js';
 import { Scheduler } from '../../src/server/engine/scheduler.js';
 import { generateScenario } from '../../src/sim/explore.js';
 import { seededRandom } from '../../src/sim/random.js';
-import { accountWith, seedParams, testServer, TOKEN } from './helpers.js';
+import { accountWith, JSON_HEADERS, seedParams, testServer, TOKEN } from './helpers.js';
 
 /** A clock that records the one wake-up armed on it. */
 function fakeClock() {
@@ -140,7 +140,7 @@ describe('a command re-runs the call from its start (determinism)', () => {
     expect(before.at(-1)).toMatchObject({ type: 'session.ended', finish_reason: 'subscriber_not_responsible' }); // the dial timeout
     const delivered: SimEvent[] = [];
     server.events.subscribe(({ event }) => delivered.push(event));
-    const reply = server.handle({ method: 'POST', url: '/control/sessions/1000/commands', body: '{"type":"answer","leg":"contact"}' });
+    const reply = server.handle({ method: 'POST', url: '/control/sessions/1000/commands', headers: JSON_HEADERS, body: '{"type":"answer","leg":"contact"}' });
     expect(reply.status).toBe(200);
     expect(session.timeline.slice(0, released.length)).toEqual(released);
     expect(session.timeline[released.length]).toMatchObject({ t: 20_000, type: 'leg.answered', leg: 'contact' });
@@ -168,7 +168,7 @@ describe('a command re-runs the call from its start (determinism)', () => {
   it('a call takes at most 64 world commands (each re-runs it); release still goes', () => {
     const { server, call } = testServer();
     call('start.employee_call', seedParams({ contact: '79000000010', dtmf_string: null }));
-    const command = (body: string) => server.handle({ method: 'POST', url: '/control/sessions/1000/commands', body });
+    const command = (body: string) => server.handle({ method: 'POST', url: '/control/sessions/1000/commands', headers: JSON_HEADERS, body });
     for (let i = 0; i < 64; i++) expect(command('{"type":"early_media","kind":"ringback"}').status).toBe(200);
     expect(command('{"type":"early_media","kind":"ringback"}').status).toBe(409);
     expect(command('{"type":"release"}').status).toBe(200);

@@ -76,7 +76,7 @@ describe('start.employee_call', () => {
     expect(errorOf(start())).toMatchObject({ code: -32603, message: 'Internal error, contact the support service' });
     broken = false;
     expect(dataOf(start())).toHaveProperty('call_session_id');
-    expect(server.journal.entries().map((e) => e.response.id)).toHaveLength(2);
+    expect(server.journal.entries().map((e) => e.seq)).toEqual([1, 2]);
   });
 });
 

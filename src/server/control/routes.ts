@@ -1,25 +1,27 @@
+import { isJsonContentType } from '../http/content-type.js';
 import { controlError, json, jsonText, type AppRequest, type Reply } from '../http/reply.js';
 import type { Journal } from '../journal.js';
 import type { PointLimits } from '../limits.js';
+import type { LoginThrottle } from '../login-throttle.js';
 import { MAX_COMMANDS_PER_CALL, type SessionRegistry } from '../sessions/registry.js';
-import { REPORT_PAGE } from '../sessions/report-store.js';
 import { MAGIC_NUMBERS } from '../world/magic-numbers.js';
 import { ControlCommand, describeCommandIssues } from './commands.js';
-import { pageLimit } from './page-limit.js';
+import { PAGE_LIMITS, parsePageQuery } from './paging.js';
 import { SESSION_LIST, sessionDetail, sessionSummary } from './views.js';
 
 export interface ControlState {
   sessions: SessionRegistry;
   journal: Journal;
   limits: PointLimits;
+  loginThrottle: LoginThrottle;
 }
 
 const ENDPOINTS = [
   'GET  /control/sessions[?live=true][&limit=N]  (the newest N, default 20, at most 100)',
   'GET  /control/sessions/:id',
   'POST /control/sessions/:id/commands  {"type":"answer"|"hangup","leg":"employee"|"contact"} | {"type":"fail","leg":…,"reason":"busy"|"no_answer"|"unavailable"|"rejected"} | {"type":"early_media","kind":"ringback"|"voicemail"|"announcement"} | {"type":"release"}',
-  'GET  /control/journal',
-  'GET  /control/reports[?limit=N][&after=CURSOR]  → {"items":[…],"next":CURSOR|null} (default 100, at most 1000 lines, about 1 MiB)',
+  'GET  /control/journal[?limit=N&after=SEQ]  → {"items":[…],"next":SEQ|null} (default 100, at most 1000 entries, about 1 MiB)',
+  'GET  /control/reports[?limit=N&after=SEQ]  → {"items":[…],"next":SEQ|null} (default 100, at most 1000 lines, about 1 MiB)',
   'POST /control/reset',
   'GET  /control/events  (Server-Sent Events)',
   'GET  /control/magic-numbers',
@@ -48,23 +50,31 @@ function command(state: ControlState, id: number, body: AppRequest['body']): Rep
 }
 
 function sessionList(state: ControlState, query: URLSearchParams): Reply {
-  const limit = pageLimit(query.get('limit'), SESSION_LIST);
-  if (limit === null) return controlError(400, `limit: expected an integer 1–${SESSION_LIST.maxLimit}`);
+  const page = parsePageQuery(query, SESSION_LIST);
+  if (!page.ok) return controlError(400, page.message);
   state.sessions.catchUp();
   const live = [...state.sessions.live.values()];
   const sessions = query.get('live') === 'true' ? live : [...state.sessions.finishedSessions(), ...live];
-  const newest = sessions.sort((a, b) => a.id - b.id).slice(-limit);
+  const newest = sessions.sort((a, b) => a.id - b.id).slice(-page.limit);
   return json(200, newest.map((session) => sessionSummary(state.sessions, session)));
 }
 
 function reportPage(state: ControlState, query: URLSearchParams): Reply {
-  const limit = pageLimit(query.get('limit'), REPORT_PAGE);
-  const after = query.get('after');
-  if (limit === null) return controlError(400, `limit: expected an integer 1–${REPORT_PAGE.maxLimit}`);
-  if (after !== null && !/^\d{1,15}$/.test(after)) return controlError(400, 'after: expected the cursor of a previous page (`next`)');
-  const page = state.sessions.reportLines.page(after === null ? null : Number(after), limit);
-  return jsonText(200, `{"items":[${page.items.join(',')}],"next":${page.next}}`);
+  const page = parsePageQuery(query);
+  if (!page.ok) return controlError(400, page.message);
+  const { items, next } = state.sessions.reportLines.page(page.after, page.limit, PAGE_LIMITS.maxBytes);
+  return jsonText(200, `{"items":[${items.join(',')}],"next":${next}}`);
 }
+
+function journalPage(journal: Journal, query: URLSearchParams): Reply {
+  const page = parsePageQuery(query);
+  if (!page.ok) return controlError(400, page.message);
+  return jsonText(200, journal.page({ after: page.after, limit: page.limit, maxBytes: PAGE_LIMITS.maxBytes }));
+}
+
+/** A POST that changes state must say it is JSON: a plain HTML form (a cross-site page) cannot. */
+const NOT_JSON = () =>
+  controlError(415, 'send Content-Type: application/json (a POST to the control API changes state; an HTML form cannot send that type)', { 'accept-post': 'application/json' });
 
 /**
  * The control API (JSON over HTTP, under `/control/`), for integrators' tests and the analysts' page.
@@ -73,8 +83,10 @@ function reportPage(state: ControlState, query: URLSearchParams): Reply {
  */
 export function controlRoute(state: ControlState, request: AppRequest, path: string, query: URLSearchParams): Reply {
   const { method } = request;
-  const allow = (allowed: string, run: () => Reply) =>
-    method === allowed ? run() : controlError(405, `use ${allowed} for ${path}`, { allow: allowed });
+  const allow = (allowed: 'GET' | 'POST', run: () => Reply) => {
+    if (method !== allowed) return controlError(405, `use ${allowed} for ${path}`, { allow: allowed });
+    return allowed === 'POST' && !isJsonContentType(request.headers?.['content-type']) ? NOT_JSON() : run();
+  };
   if (path === '/control' || path === '/control/') return allow('GET', () => json(200, { endpoints: ENDPOINTS }));
   if (path === '/control/sessions') return allow('GET', () => sessionList(state, query));
   const match = /^\/control\/sessions\/(\d+)(\/commands)?$/.exec(path);
@@ -87,7 +99,7 @@ export function controlRoute(state: ControlState, request: AppRequest, path: str
       return session ? json(200, sessionDetail(state.sessions, session)) : controlError(404, `no session ${id}`);
     });
   }
-  if (path === '/control/journal') return allow('GET', () => jsonText(200, state.journal.toJsonText()));
+  if (path === '/control/journal') return allow('GET', () => journalPage(state.journal, query));
   // A GET here is taken over by the HTTP adapter as the SSE stream; any other method is refused.
   if (path === '/control/events') return allow('GET', () => controlError(400, 'the event stream needs an HTTP connection'));
   if (path === '/control/reports') return allow('GET', () => reportPage(state, query));
@@ -97,6 +109,7 @@ export function controlRoute(state: ControlState, request: AppRequest, path: str
       state.sessions.reset();
       state.journal.clear();
       state.limits.reset();
+      state.loginThrottle.clear();
       return json(200, { reset: true });
     });
   }

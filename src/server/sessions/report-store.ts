@@ -1,9 +1,6 @@
 import { BudgetedMap, type Budget } from './budgeted-map.js';
 import type { CallReport } from './report.js';
 
-/** `GET /control/reports` pages: `limit` lines by default / at most, and a page stops growing past `bytes`. */
-export const REPORT_PAGE = { defaultLimit: 100, maxLimit: 1000, bytes: 1024 * 1024 } as const;
-
 /** The call report's budget: 10 000 lines and 8 MiB of JSON text (`textBytes`). */
 export const REPORTS_BUDGET: Budget = { count: 10_000, bytes: 8 * 1024 * 1024 };
 
@@ -47,18 +44,18 @@ export class ReportStore {
   }
 
   /**
-   * The lines after cursor `after` (null: from the oldest kept), at most `limit` and about
-   * `REPORT_PAGE.bytes` of text (always at least one line, so paging moves on).
+   * The lines after cursor `after` (0: from the oldest kept), at most `limit` and about `maxBytes` of
+   * text (always at least one line, so paging moves on).
    */
-  page(after: number | null, limit: number): ReportPage {
+  page(after: number, limit: number, maxBytes: number): ReportPage {
     const first = this.lines.keys().next();
     if (first.done) return { items: [], next: null };
     const items: string[] = [];
     let bytes = 0;
-    let seq = Math.max(first.value, (after ?? 0) + 1);
+    let seq = Math.max(first.value, after + 1);
     for (; seq <= this.lastSeq && items.length < limit; seq++) {
       const text = this.lines.get(seq)!;
-      if (items.length > 0 && bytes + text.length > REPORT_PAGE.bytes) break;
+      if (items.length > 0 && bytes + text.length > maxBytes) break;
       items.push(text);
       bytes += text.length;
     }
