@@ -3,10 +3,13 @@ import { errorResponse } from '../deps.js';
 import type { Journal } from '../journal.js';
 import type { RpcContext } from '../rpc/context.js';
 import { handleRpc } from '../rpc/handle-rpc.js';
+import { openRpc } from '../rpc/openrpc.js';
 import { json, jsonText, text, type AppRequest, type Reply } from './reply.js';
 import { serveInspector } from './static.js';
 
 export const ENDPOINT_PATH = '/v4.0';
+/** The OpenRPC document of the Call API methods (also the JSON-RPC method `rpc.discover`). */
+export const OPENRPC_PATH = '/openrpc.json';
 
 export interface AppState extends ControlState {
   rpc: RpcContext;
@@ -45,12 +48,13 @@ function route(state: AppState, request: AppRequest): Reply {
   if (path === ENDPOINT_PATH) return callApi(state, request);
   if (path === '/control' || path.startsWith('/control/')) return controlRoute(state, request, path, url.searchParams);
   const isRead = request.method === 'GET' || request.method === 'HEAD';
+  if (path === OPENRPC_PATH) return isRead ? json(200, openRpc()) : text(405, 'The OpenRPC document is read-only', { allow: 'GET, HEAD' });
   if (path === '/' && isRead) return { status: 302, headers: { location: '/inspector/' }, body: '' };
   if (path === '/inspector' && isRead) return { status: 301, headers: { location: '/inspector/' }, body: '' };
   if (path.startsWith('/inspector/')) {
     return isRead ? serveInspector(state.inspectorDir, path) : text(405, 'The analysts\u2019 page is read-only', { allow: 'GET, HEAD' });
   }
-  return text(404, `Not found: ${path}. The Call API is POST ${ENDPOINT_PATH}; the control API is under /control/; the analysts' page is /inspector/`);
+  return text(404, `Not found: ${path}. The Call API is POST ${ENDPOINT_PATH} (described at ${OPENRPC_PATH}); the control API is under /control/; the analysts' page is /inspector/`);
 }
 
 /**
