@@ -12,6 +12,7 @@ commands:
   explore [--runs N] [--seed S]             run N generated calls against the invariants (default 1000, seed 1)
   serve [--port N] [--host H] [--speed X] [--account FILE] [--world FILE]
                                             the mock Call API server and the analysts' page
+  schema scenario|account|world             print the JSON Schema of a scenario, account or world file
 `;
 
 const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   verify: () => import('./cli/verify.js'),
   explore: () => import('./cli/explore.js'),
   serve: () => import('./cli/serve.js'),
+  schema: () => import('./cli/schema.js'),
 };
 
 /** Runs one command line; returns the exit code. Never throws. */
