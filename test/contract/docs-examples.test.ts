@@ -65,6 +65,10 @@ describe('every request example in the docs agrees with the OpenRPC document', (
     const mnemonics = [answer.mnemonic, example.documented].filter((m): m is string => typeof m === 'string');
     const name = typeof request?.method === 'string' ? request.method : null;
     const method = name === null ? undefined : methods.get(name);
+    if (name === 'rpc.discover') {
+      expect((server.handleRpc(example.body) as unknown as { result: unknown }).result).toStrictEqual(document);
+      return;
+    }
     if (!method) {
       // No method the server has: the answer is one that comes before any method is known.
       expect(mnemonics.length).toBeGreaterThan(0);
