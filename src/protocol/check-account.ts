@@ -121,7 +121,7 @@ function usageRuleProblem(p: ParsedParams, account: Account): Problem | null {
   return rule === 'fixed' ? null : componentProblem(account, 'automatic_number_management', 'virtual_phone_usage_rule', rule);
 }
 
-/** V5, in the SPEC's order: the first check that finds a fault wins. */
+/** V5, in the order of docs/spec.md: the first check that finds a fault wins. */
 const ACCOUNT_CHECKS: readonly Check[] = [
   virtualNumberProblem,
   employeeProblem,
@@ -134,7 +134,7 @@ const ACCOUNT_CHECKS: readonly Check[] = [
 ];
 
 /**
- * V5: the parameters against the account, in the SPEC's order.
+ * V5: the parameters against the account, in the order of docs/spec.md.
  * @example accountProblem({ ...params, contact: '79990000000' }, demo)?.mnemonic // 'contact_in_blacklist'
  */
 export function accountProblem(params: ParsedParams, account: Account): Problem | null {

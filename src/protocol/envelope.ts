@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { errorResponse, type JsonRpcError, type JsonRpcId, type Problem } from './errors.js';
 
 /**
- * The JSON-RPC 2.0 envelope of a Call API request (SPEC V1, V6). The method name is not checked here:
+ * The JSON-RPC 2.0 envelope of a Call API request (docs/spec.md V1, V6). The method name is not checked here:
  * the mock server answers other methods with the same envelope.
  */
 export type Envelope =
