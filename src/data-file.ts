@@ -26,7 +26,10 @@ export class DataFileError extends Error {
   }
 }
 
-/** Parses text as YAML (a superset of JSON), naming the file and line on a syntax error. */
+/**
+ * Parses text as YAML (a superset of JSON), naming the file and line on a syntax error.
+ * @example parseDataText('x.yaml', 'a: [') // throws DataFileError 'x.yaml, line 1: not valid YAML (…)'
+ */
 export function parseDataText(file: string, text: string): unknown {
   try {
     return parseYaml(text, { prettyErrors: true });
@@ -47,6 +50,7 @@ function topLevelOf(schema: z.ZodType): string {
  * Validates already-parsed data against a schema, or throws a DataFileError naming each problem.
  * `what` names the file's kind for the problems of the whole file (`a scenario (name, request, …)`):
  * an empty file, or a top level of the wrong type.
+ * @example validateData('w.yaml', null, World) // throws 'w.yaml: the file is empty; expected a mapping of employee, contact'
  */
 export function validateData<S extends z.ZodType>(file: string, data: unknown, schema: S, what: string = topLevelOf(schema)): z.output<S> {
   if (data === null || data === undefined) throw new DataFileError(file, [{ path: '', expected: `the file is empty; expected ${what}` }]);

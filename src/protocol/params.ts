@@ -22,13 +22,20 @@ import { inputHints } from '../json-schema-hints.js';
  */
 export const MAX_LENGTH = { access_token: MAX_TOKEN_LENGTH, external_id: 1024, dtmf_string: 1024, message_value: MAX_TTS_LENGTH } as const;
 
-/** Whether `text` has at most `max` characters; counts code points only when UTF-16 length cannot decide. */
+/**
+ * Whether `text` has at most `max` characters; counts code points only when UTF-16 length cannot decide.
+ * @example fitsLength('😀😀', 2) // true (4 UTF-16 units, 2 characters)
+ */
 export function fitsLength(text: string, max: number): boolean {
   if (text.length <= max) return true;
   return text.length <= 2 * max && codePointLength(text) <= max;
 }
 
-/** A string of at most `max` characters; longer is a bad value (invalid_parameter_value). */
+/**
+ * A string of at most `max` characters; longer is a bad value (invalid_parameter_value). Its JSON Schema
+ * says `maxLength`.
+ * @example boundedText(1024).safeParse('e'.repeat(1025)).success // false
+ */
 export function boundedText(max: number) {
   return z
     .string()

@@ -4,7 +4,6 @@ import {
   employeeCallMethod,
   errorResponse,
   ENVELOPE_ERRORS,
-  inputJsonSchema,
   openRpcDocument,
   PARAMS_ERRORS,
   TOKEN_ERRORS,
@@ -15,54 +14,16 @@ import {
   type Mnemonic,
   type OpenRpcDocument,
 } from '../deps.js';
-import { LEG_STATE } from '../sessions/leg-states.js';
 import { LIST_CALLS_PARAMS } from './methods/list-calls.js';
 import { LOGIN_PARAMS } from './methods/login.js';
 import { RELEASE_PARAMS } from './methods/release-call.js';
+import { ListCallsItem, LoginData, resultSchema, Success } from './openrpc-results.js';
 import { ACCESS_TOKEN, type ParamSpec } from './params.js';
 
 /** The OpenRPC service-discovery method: answers the document, needs no token, costs no points. */
 export const DISCOVER_METHOD = 'rpc.discover';
 /** The document describes the platform's API as the mock answers it: its version is the API's. */
 const API_VERSION = '4.0';
-
-const LimitsMetadata = z.strictObject({
-  limits: z.strictObject({
-    day_limit: z.number().int(),
-    day_remaining: z.number().int(),
-    day_reset: z.number().meta({ description: 'seconds until the Moscow day ends' }),
-    minute_limit: z.number().int(),
-    minute_remaining: z.number().int(),
-    minute_reset: z.number().meta({ description: 'seconds until the minute ends' }),
-  }),
-});
-
-/** A result as the mock answers it: the method's `data`, and the account's point limits. */
-function result(data: z.ZodType): JsonSchema {
-  return inputJsonSchema(z.strictObject({ data, metadata: LimitsMetadata }), { dialect: false, io: 'output' });
-}
-
-const Success = z.strictObject({ success: z.literal(true) });
-const ListCallsLeg = z.strictObject({
-  leg_id: z.number().int(),
-  calling_phone_number: z.string(),
-  called_phone_number: z.string(),
-  is_operator: z.boolean(),
-  employee_id: z.number().int().nullable(),
-  employee_full_name: z.string().nullable(),
-  record_call_enabled: z.boolean(),
-  state: z.enum(Object.values(LEG_STATE) as [string, ...string[]]),
-});
-const ListCallsItem = z.strictObject({
-  call_session_id: z.number().int(),
-  direction: z.enum(['in', 'out']),
-  start_time: z.string().meta({ description: 'YYYY-MM-DD hh:mm:ss, Moscow time' }),
-  virtual_phone_number: z.string(),
-  contact_phone_number: z.string(),
-  external_id: z.string().nullable(),
-  tags: z.array(z.never()),
-  legs: z.array(ListCallsLeg),
-});
 
 /** The descriptions of the neighbouring methods' parameters (their checks are `ParamSpec`s). */
 const PARAM_DESCRIPTIONS: Record<string, string> = {
@@ -92,33 +53,33 @@ function errorsOf(own: readonly Mnemonic[]): Mnemonic[] {
 function methods(): MethodContract[] {
   const employeeCall = employeeCallMethod();
   return [
-    { ...employeeCall, result: { name: 'result', schema: result(EmployeeCallData) }, errors: errorsOf(employeeCall.errors) },
+    { ...employeeCall, result: { name: 'result', schema: resultSchema(EmployeeCallData) }, errors: errorsOf(employeeCall.errors) },
     {
       name: 'release.call',
       summary: 'Ends a live call, releasing both legs.',
       params: paramsOfSpecs(RELEASE_PARAMS),
-      result: { name: 'result', schema: result(Success) },
+      result: { name: 'result', schema: resultSchema(Success) },
       errors: errorsOf([...TOKEN_ERRORS, ...PARAMS_ERRORS, 'call_session_not_found']),
     },
     {
       name: 'list.calls',
       summary: 'The live calls with their legs and leg states; needs the component "Call API Управление вызовами".',
       params: paramsOfSpecs(LIST_CALLS_PARAMS),
-      result: { name: 'result', schema: result(z.array(ListCallsItem)) },
+      result: { name: 'result', schema: resultSchema(z.array(ListCallsItem)) },
       errors: errorsOf([...TOKEN_ERRORS, ...PARAMS_ERRORS]),
     },
     {
       name: 'login.user',
       summary: "A token living one hour, for one of the account's users.",
       params: paramsOfSpecs(LOGIN_PARAMS),
-      result: { name: 'result', schema: result(z.strictObject({ access_token: z.string(), expire_at: z.number().int().meta({ description: 'unix seconds' }) })) },
+      result: { name: 'result', schema: resultSchema(LoginData) },
       errors: errorsOf([...PARAMS_ERRORS, 'auth_error', 'component_disabled']),
     },
     {
       name: 'logout.user',
       summary: 'The token stops working (a permanent key is left as it is).',
       params: paramsOfSpecs({ access_token: ACCESS_TOKEN }),
-      result: { name: 'result', schema: result(Success) },
+      result: { name: 'result', schema: resultSchema(Success) },
       errors: errorsOf([...TOKEN_ERRORS, ...PARAMS_ERRORS]),
     },
   ];
