@@ -13,6 +13,7 @@ commands:
   serve [--port N] [--host H] [--speed X] [--account FILE] [--world FILE]
         [--allow-origin URL]... [--allow-host NAME]... [--max-connections N]
                                             the mock Call API server and the analysts' page
+  schema scenario|account|world             print the JSON Schema of a scenario, account or world file
 `;
 
 const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   verify: () => import('./cli/verify.js'),
   explore: () => import('./cli/explore.js'),
   serve: () => import('./cli/serve.js'),
+  schema: () => import('./cli/schema.js'),
 };
 
 /** Runs one command line; returns the exit code. Never throws. */

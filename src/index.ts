@@ -30,3 +30,7 @@ export { loadScenario, parseScenarioText } from './scenario/load.js';
 export { checkExpectations, type Mismatch } from './scenario/expect.js';
 export { checkInvariants } from './sim/invariants.js';
 export { formatTimeline, describeEvent } from './sim/format-timeline.js';
+export { inputJsonSchema, type JsonSchema } from './contract/json-schema.js';
+export { fileJsonSchema, fileSchemaText, FILE_KINDS, type FileKind } from './contract/file-schemas.js';
+export { openRpcDocument, paramsOf, errorObject, type MethodContract, type OpenRpcDocument } from './contract/openrpc.js';
+export { employeeCallMethod, EmployeeCallData, ENVELOPE_ERRORS, TOKEN_ERRORS, PARAMS_ERRORS } from './contract/employee-call-method.js';

@@ -5,7 +5,7 @@ import { runInNewContext } from 'node:vm';
 import { expect, it } from 'vitest';
 import { Notifier } from '../../src/server/notifications/notifier.js';
 
-/** V8's collector, callable without starting node with --expose-gc (the flag set at run time, `gc` read from a fresh context). */
+/** The JavaScript engine's collector, callable without starting node with --expose-gc (the flag set at run time, `gc` read from a fresh context). */
 function garbageCollector(): () => void {
   setFlagsFromString('--expose-gc');
   return runInNewContext('gc') as () => void;

@@ -116,7 +116,7 @@ describe('employee-call-sim serve', () => {
     writeFileSync(file, 'contact:\n  outcome: bussy\nemployee: {}\n');
     const { io, err } = capture();
     expect(await serve(['--port', '0', '--world', file], io, new AbortController().signal)).toBe(2);
-    expect(err.join('')).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: at contact\\.outcome: .*busy`));
+    expect(err.join('')).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, at contact\\.outcome: .*busy`));
   });
 
   it('a missing --world file → exit 2', async () => {

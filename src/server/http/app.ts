@@ -2,15 +2,18 @@ import { controlRoute, type ControlState } from '../control/routes.js';
 import { parseEnvelope } from '../deps.js';
 import type { RpcContext } from '../rpc/context.js';
 import { handleRpc } from '../rpc/handle-rpc.js';
+import { openRpc } from '../rpc/openrpc.js';
 import { contentTypeWarning } from './content-type.js';
 import { ENDPOINT_PATH, isCallApiPath, pathOf, refuse } from './refusal.js';
-import { jsonText, text, type AppRequest, type Reply } from './reply.js';
+import { json, jsonText, text, type AppRequest, type Reply } from './reply.js';
 import { serveInspector } from './static.js';
 
 export { ENDPOINT_PATH } from './refusal.js';
 
 /** Seconds a client is told to wait (`Retry-After`) when the server is shutting down. */
 export const SHUTDOWN_RETRY_AFTER_S = 5;
+/** The OpenRPC document of the Call API methods (also the JSON-RPC method `rpc.discover`). */
+export const OPENRPC_PATH = '/openrpc.json';
 
 export interface AppState extends ControlState {
   rpc: RpcContext;
@@ -54,12 +57,13 @@ function route(state: AppState, request: AppRequest): Reply {
   if (isCallApiPath(path)) return callApi(state, request, path);
   if (path === '/control' || path.startsWith('/control/')) return controlRoute(state, request, path, new URL(request.url, 'http://mock.invalid').searchParams);
   const isRead = request.method === 'GET' || request.method === 'HEAD';
+  if (path === OPENRPC_PATH) return isRead ? json(200, openRpc()) : text(405, 'The OpenRPC document is read-only', { allow: 'GET, HEAD' });
   if (path === '/' && isRead) return { status: 302, headers: { location: '/inspector/' }, body: '' };
   if (path === '/inspector' && isRead) return { status: 301, headers: { location: '/inspector/' }, body: '' };
   if (path.startsWith('/inspector/')) {
     return isRead ? serveInspector(state.inspectorDir, path) : text(405, 'The analysts\u2019 page is read-only', { allow: 'GET, HEAD' });
   }
-  return text(404, `Not found: ${path}. The Call API is POST ${ENDPOINT_PATH}; the control API is under /control/; the analysts' page is /inspector/`);
+  return text(404, `Not found: ${path}. The Call API is POST ${ENDPOINT_PATH} (described at ${OPENRPC_PATH}); the control API is under /control/; the analysts' page is /inspector/`);
 }
 
 /**
