@@ -1,8 +1,9 @@
-import type { EarlyMediaKind, FailReason, FinishReason, LegName, LinePlays, MessageSource } from './types.js';
+import type { Sound } from './hearing.js';
+import type { EarlyMediaKind, FailReason, FinishReason, LegName } from './types.js';
 
 /**
  * The events of the session machine, by who sends them. Every event about one leg names it (`leg`), so
- * that the leg's regions — its line, and what it hears — can tell theirs apart.
+ * that the regions can tell theirs apart.
  */
 
 /** From the world (machines/world.ts): what the dialled party does. `attempt` ties it to one dialled number. */
@@ -19,48 +20,31 @@ export type ReleaseEvent = { type: 'RELEASE' };
 export type LineCommand = { type: 'DIAL'; leg: LegName };
 
 /**
- * What a leg's line region reports to the flow: what it alone can tell from the world's events (whether
- * a failure ends the leg or moves on to its next number, whether a hang-up ends a connected call). The
- * flow follows an answer and early media straight from the world's events, in the same step as the line.
+ * What a leg's line region reports to the flow: what it alone can tell from the world's events — that a
+ * failure ended the leg rather than moving on to its next number, or that its dial timeout ran out. The
+ * flow follows answers, early media and hang-ups straight from the world's events, in the line's step.
  */
-export type LineReport = { type: 'LEG.FAILED'; leg: LegName; reason: FailReason } | { type: 'LEG.HUNG_UP'; leg: LegName };
+export type LineReport = { type: 'LEG.FAILED'; leg: LegName; reason: FailReason };
 
-/** The flow's commands to what a leg hears. */
-export type PlaybackCommand =
-  | { type: 'PLAY_MESSAGE'; leg: LegName; message: MessageSource }
-  | { type: 'HOLD'; leg: LegName }
-  | { type: 'CONTACT_LINE'; leg: LegName; plays: LinePlays };
-
-/**
- * What the flow tells every region at once. Each region takes its own transition in the same step, and
- * the step's actions run in document order — exits, then transition actions, then entries — which is
- * what orders these moments on the timeline (see the region order in machines/employee-call.ts).
- */
-export type SessionWideEvent =
-  /** The talk starts: old sounds stop, the talk is told, both sides hear it (R4, R7). */
-  | { type: 'BRIDGE' }
-  /** The session ends: sounds stop, live lines are released, the outcome is told (D8, D11, D12). */
-  | { type: 'END'; reason: FinishReason };
-
-/** What a leg's playback region reports to the flow. */
-export type PlaybackReport = { type: 'PLAYBACK.MESSAGE_DONE'; leg: LegName };
-
-/** The flow's own timers and its last word. */
+/** The flow's own events: its timers, and a change of what a leg hears that must follow a raised DIAL. */
 export type FlowEvent =
+  /** A leg's message has played to its end (machines/hearing.ts). */
+  | { type: 'MESSAGE.END'; leg: LegName }
+  | { type: 'HEAR'; leg: LegName; sound: Sound }
   /** The plan's DTMF burst number `burst` is due. */
   | { type: 'DTMF.DUE'; burst: number }
   /**
    * A side that has finished its message waits on hold music from the next moment the talk has not
    * started by — so when both messages end at the same instant, nobody hears a zero-length burst (R8).
    */
-  | { type: 'WAIT'; leg: LegName };
+  | { type: 'WAIT'; leg: LegName }
+  /** The talk starts, a zero-length moment after what made it due (R4, R7). */
+  | { type: 'BRIDGE' }
+  /**
+   * The session ends (D8, D11, D12). Every region takes its own transition in this one step, and the
+   * step's actions run in document order — exits, then transition actions, then entries — so the sounds
+   * stop, the live lines are released, and the outcome is told last (see machines/employee-call.ts).
+   */
+  | { type: 'END'; reason: FinishReason };
 
-export type SessionEvent =
-  | WorldEvent
-  | ReleaseEvent
-  | LineCommand
-  | LineReport
-  | PlaybackCommand
-  | PlaybackReport
-  | SessionWideEvent
-  | FlowEvent;
+export type SessionEvent = WorldEvent | ReleaseEvent | LineCommand | LineReport | FlowEvent;

@@ -1,12 +1,13 @@
-import { and, not } from 'xstate';
-import type { PlaybackCommand, SessionEvent } from './events.js';
-import { eventOf, other, sessionAction, type LegParams, type SessionContext, type SessionGuard } from './session-context.js';
+import { and, not, stateIn } from 'xstate';
+import type { SessionEvent } from './events.js';
+import { hear } from './hearing.js';
+import { eventOf, other, sessionAction, sessionEmit, sessionRaise, type LegParams, type SessionContext, type SessionGuard } from './session-context.js';
 import type { FailReason, FinishReason, LegName } from './types.js';
 
 /**
  * The session's flow, a region of the session machine: the rules of the seed page in one chart. It
- * commands the lines (DIAL) and what each leg hears (PLAY_MESSAGE, HOLD, CONTACT_LINE), reacts to what
- * they report, and tells every region when the talk starts (BRIDGE) and when the session ends (END).
+ * dials the lines (DIAL), decides what each leg hears (machines/hearing.ts), reacts to the world's
+ * answers and hang-ups and to a line's failure, and ends the session for every region at once (END).
  *
  * - `employeeFirst` (R1–R4): dial the employee → the employee hears their message to the end → dial the
  *   contact while the employee hears hold music (or, with early_switching, the contact's line) → the
@@ -35,47 +36,44 @@ const FAILURE_FINISH: Record<LegName, Record<FailReason, FinishReason>> = {
   },
 };
 
-const toPlayback = (command: PlaybackCommand) => command;
-
 export const flowActions = {
-  announceSession: sessionAction(({ context: { plan }, enqueue }) =>
-    enqueue.emit({
-      type: 'session.started',
-      call_session_id: plan.callSessionId,
-      external_id: plan.externalId,
-      first_call: plan.firstCall,
-      direction: plan.direction,
-      virtual_phone_number: plan.virtualNumber,
-      contact_name: plan.contactName,
-    }),
-  ),
-  dial: sessionAction<LegParams>(({ enqueue }, { leg }) => enqueue.raise({ type: 'DIAL', leg })),
-  playMessage: sessionAction<LegParams>(({ context, enqueue }, { leg }) => {
-    const message = context.plan.messages[leg];
-    if (message) enqueue.raise(toPlayback({ type: 'PLAY_MESSAGE', leg, message }));
-  }),
-  /** R3: while the contact is dialled the employee hears hold music, or the contact's line with early_switching. */
+  announceSession: sessionEmit(({ context: { plan } }) => ({
+    type: 'session.started',
+    call_session_id: plan.callSessionId,
+    external_id: plan.externalId,
+    first_call: plan.firstCall,
+    direction: plan.direction,
+    virtual_phone_number: plan.virtualNumber,
+    contact_name: plan.contactName,
+  })),
+  dial: sessionRaise<LegParams>((_, { leg }) => ({ type: 'DIAL', leg })),
+  /**
+   * R3: while the contact is dialled the employee hears hold music, or the contact's line with
+   * early_switching — from just after the contact's dialling, on the timeline.
+   */
   employeeWaitsForContact: sessionAction(({ context, enqueue }) =>
-    enqueue.raise(
-      context.plan.earlySwitching
-        ? toPlayback({ type: 'CONTACT_LINE', leg: 'employee', plays: 'silence' })
-        : toPlayback({ type: 'HOLD', leg: 'employee' }),
-    ),
+    enqueue.raise({ type: 'HEAR', leg: 'employee', sound: context.plan.earlySwitching ? { line: 'silence' } : 'holdMusic' }),
   ),
+  hearAsTold: sessionAction(({ context, event, enqueue }) => {
+    const { leg, sound } = eventOf(event, 'HEAR');
+    hear(context, enqueue, leg, sound);
+  }),
   /** R3: with early_switching the employee hears whatever the contact's line carries now. */
   followContactLine: sessionAction(({ context, event, enqueue }) => {
-    if (context.plan.earlySwitching)
-      enqueue.raise(toPlayback({ type: 'CONTACT_LINE', leg: 'employee', plays: eventOf(event, 'EARLY_MEDIA').kind }));
+    if (context.plan.earlySwitching) hear(context, enqueue, 'employee', { line: eventOf(event, 'EARLY_MEDIA').kind });
   }),
   /** D9: with early_switching and no switch in force, the answered contact's line carries their message. */
   lineCarriesContactMessage: sessionAction(({ context, enqueue }) => {
-    if (context.plan.earlySwitching) enqueue.raise(toPlayback({ type: 'CONTACT_LINE', leg: 'employee', plays: 'message' }));
+    if (context.plan.earlySwitching) hear(context, enqueue, 'employee', { line: 'message' });
+  }),
+  /** R2, R4: a leg hears its message, if it has one. */
+  playMessage: sessionAction<LegParams>(({ context, enqueue }, { leg }) => {
+    if (context.plan.messages[leg]) hear(context, enqueue, leg, 'message');
   }),
   /** R7–R9: a side hears its own message; with none it has finished at once and waits on hold music. */
   beginOwnMessage: sessionAction<LegParams>(({ context, enqueue }, { leg }) => {
-    const message = context.plan.messages[leg];
-    if (message) {
-      enqueue.raise(toPlayback({ type: 'PLAY_MESSAGE', leg, message }));
+    if (context.plan.messages[leg]) {
+      hear(context, enqueue, leg, 'message');
       return;
     }
     enqueue.assign({ messageDone: { ...context.messageDone, [leg]: true } });
@@ -83,11 +81,11 @@ export const flowActions = {
   }),
   /** R8: whoever's message ends first hears hold music until the talk starts. */
   finishOwnMessage: sessionAction(({ context, event, enqueue }) => {
-    const { leg } = eventOf(event, 'PLAYBACK.MESSAGE_DONE');
+    const { leg } = eventOf(event, 'MESSAGE.END');
     enqueue.assign({ messageDone: { ...context.messageDone, [leg]: true } });
     if (!context.messageDone[other(leg)]) enqueue.raise({ type: 'WAIT', leg }, { delay: 0 });
   }),
-  waitOnHoldMusic: sessionAction(({ event, enqueue }) => enqueue.raise(toPlayback({ type: 'HOLD', leg: eventOf(event, 'WAIT').leg }))),
+  waitOnHoldMusic: sessionAction(({ context, event, enqueue }) => hear(context, enqueue, eventOf(event, 'WAIT').leg, 'holdMusic')),
   /** R15, D6: DTMF bursts from the contact's answer, each `.` a second later. */
   scheduleDtmf: sessionAction(({ context, enqueue }) =>
     context.plan.dtmf.forEach(({ offset_ms }, burst) =>
@@ -103,22 +101,17 @@ export const flowActions = {
    * an answer) has settled: so the talk starts in the same order whatever triggered it.
    */
   bridgeSoon: sessionAction(({ enqueue }) => enqueue.raise({ type: 'BRIDGE' }, { delay: 0 })),
-  /** Told after the old sounds stopped and before both sides hear the talk (the BRIDGE step's order). */
-  startTalk: sessionAction(({ context, enqueue }) => {
-    enqueue.emit({ type: 'talk.started' });
-    enqueue.assign({ talkStartedAt: context.now() });
-  }),
-  endSession: sessionAction<{ reason: FinishReason }>(({ enqueue }, { reason }) => enqueue.raise({ type: 'END', reason })),
+  endSession: sessionRaise<{ reason: FinishReason }>((_, { reason }) => ({ type: 'END', reason })),
   /** D11, D12: told last, once every sound has stopped and every live line is released. */
-  announceEnd: sessionAction(({ context, event, enqueue }) => {
+  announceEnd: sessionEmit(({ context, event }) => {
     const now = context.now();
-    enqueue.emit({
+    return {
       type: 'session.ended',
       finish_reason: eventOf(event, 'END').reason,
       is_lost: context.talkStartedAt === null,
       talk_duration_ms: context.talkStartedAt === null ? 0 : now - context.talkStartedAt,
       total_duration_ms: now,
-    });
+    };
   }),
 };
 
@@ -139,19 +132,25 @@ const CONTACT = { leg: 'contact' } as const;
 const from = (params: LegParams) => ({ type: 'isFor', params }) as const;
 /** The world's event is about the number this leg is dialling now (the line takes it in the same step). */
 const answerOf = (params: LegParams) => ({ type: 'isCurrentAttempt', params }) as const;
-const finishReasonOf = ({ event }: { event: SessionEvent }) => {
-  if (event.type === 'LEG.HUNG_UP') return { reason: event.leg === 'contact' ? 'subscriber_disconnects' : 'operator_disconnects' } as const;
+const failureFinish = ({ event }: { event: SessionEvent }) => {
   const failed = eventOf(event, 'LEG.FAILED');
   return { reason: FAILURE_FINISH[failed.leg][failed.reason] };
 };
+/** D8, D11: a connected party that hangs up ends the session (the line takes the hang-up in the same step). */
+const hangUpBy = (leg: LegName, reason: FinishReason) =>
+  ({
+    guard: and([answerOf({ leg }), stateIn(`#employeeCall.${leg}Leg.answered`)]),
+    actions: { type: 'endSession', params: { reason } },
+  }) as const;
 
 export const flowRegion = {
   initial: 'starting',
   on: {
-    'LEG.HUNG_UP': { actions: { type: 'endSession', params: finishReasonOf } },
-    'LEG.FAILED': { actions: { type: 'endSession', params: finishReasonOf } },
+    HANGUP: [hangUpBy('contact', 'subscriber_disconnects'), hangUpBy('employee', 'operator_disconnects')],
+    'LEG.FAILED': { actions: { type: 'endSession', params: failureFinish } },
     RELEASE: { actions: { type: 'endSession', params: { reason: 'success_finish' } } },
-    END: { target: '.ended' },
+    END: { target: '.ended', actions: 'silenceAll' },
+    HEAR: { actions: 'hearAsTold' },
     'DTMF.DUE': { actions: 'sendDtmf' },
   },
   after: {
@@ -172,7 +171,7 @@ export const flowRegion = {
         employeeMessage: {
           entry: { type: 'playMessage', params: EMPLOYEE },
           always: { guard: not({ type: 'hasMessage', params: EMPLOYEE }), target: 'dialingContact' },
-          on: { 'PLAYBACK.MESSAGE_DONE': { guard: from(EMPLOYEE), target: 'dialingContact' } },
+          on: { 'MESSAGE.END': { guard: from(EMPLOYEE), target: 'dialingContact', actions: 'finishMessage' } },
         },
         dialingContact: {
           entry: [{ type: 'dial', params: CONTACT }, 'employeeWaitsForContact'],
@@ -190,7 +189,7 @@ export const flowRegion = {
         },
         contactMessage: {
           entry: [{ type: 'playMessage', params: CONTACT }, 'lineCarriesContactMessage'],
-          on: { 'PLAYBACK.MESSAGE_DONE': { guard: from(CONTACT), target: '#employeeCall.flow.talk' } },
+          on: { 'MESSAGE.END': { guard: from(CONTACT), target: '#employeeCall.flow.talk', actions: 'finishMessage' } },
         },
       },
     },
@@ -206,7 +205,7 @@ export const flowRegion = {
         contactMessage: {
           entry: [{ type: 'beginOwnMessage', params: CONTACT }, { type: 'dial', params: EMPLOYEE }],
           on: {
-            'PLAYBACK.MESSAGE_DONE': { actions: 'finishOwnMessage' },
+            'MESSAGE.END': { actions: ['finishMessage', 'finishOwnMessage'] },
             ANSWER: [
               { guard: and([answerOf(EMPLOYEE), 'switchInForce']), target: '#employeeCall.flow.talk' },
               { guard: answerOf(EMPLOYEE), target: 'bothMessages' },
@@ -218,7 +217,10 @@ export const flowRegion = {
           entry: { type: 'beginOwnMessage', params: EMPLOYEE },
           always: { guard: 'bothSidesDone', target: '#employeeCall.flow.talk' },
           on: {
-            'PLAYBACK.MESSAGE_DONE': [{ guard: 'otherSideDone', target: '#employeeCall.flow.talk' }, { actions: 'finishOwnMessage' }],
+            'MESSAGE.END': [
+              { guard: 'otherSideDone', target: '#employeeCall.flow.talk', actions: 'finishMessage' },
+              { actions: ['finishMessage', 'finishOwnMessage'] },
+            ],
           },
         },
       },
@@ -226,7 +228,7 @@ export const flowRegion = {
     talk: {
       initial: 'connecting',
       states: {
-        connecting: { entry: 'bridgeSoon', on: { BRIDGE: { target: 'connected', actions: ['startTalk', 'scheduleDefaultHangup'] } } },
+        connecting: { entry: 'bridgeSoon', on: { BRIDGE: { target: 'connected', actions: ['bridge', 'scheduleDefaultHangup'] } } },
         connected: {},
       },
     },

@@ -1,15 +1,16 @@
 import { and } from 'xstate';
 import type { SessionEvent } from './events.js';
-import { eventOf, sessionAction, type LegParams, type SessionContext, type SessionGuard } from './session-context.js';
+import { eventOf, sessionAction, sessionEmit, sessionRaise, type LegParams, type SessionContext, type SessionGuard } from './session-context.js';
 import type { FailReason, LegName } from './types.js';
 
 /**
  * One leg's line, a region of the session machine: dials the leg's numbers one after another (R14, D7),
  * each with its own dial timeout (D3), until one answers; then waits for that party to hang up or for the
  * session's end (END) to release the line. Dialling a number plays that party's script from the world
- * (machines/world.ts); a failed number's script is cancelled. It tells the flow LEG.FAILED / LEG.HUNG_UP
- * (an answer and early media the flow follows itself). The world's events name the dial attempt they
- * belong to, so that a late event for an earlier number is ignored.
+ * (machines/world.ts); a failed number's script is cancelled. It tells the flow LEG.FAILED when its last
+ * number failed (an answer, early media and a hang-up the flow follows itself, in the same step). The
+ * world's events name the dial attempt they belong to, so that a late event for an earlier number is
+ * ignored.
  */
 
 const numberOf = (context: SessionContext, leg: LegName) => context.plan.numbers[leg][context.lines[leg].index] ?? '';
@@ -22,27 +23,21 @@ export const legActions = {
     enqueue.assign({ lines: { ...context.lines, [leg]: { ...line, attempt } } });
     enqueue.emit({ type: 'leg.dialing', leg, number, caller_id: context.plan.callerIds[leg] });
   }),
-  reportNumberFailed: sessionAction<LegParams & { reason: FailReason }>(({ context, enqueue }, { leg, reason }) =>
-    enqueue.emit({ type: 'leg.failed', leg, number: numberOf(context, leg), reason }),
-  ),
+  reportNumberFailed: sessionEmit<LegParams & { reason: FailReason }>(({ context }, { leg, reason }) => ({
+    type: 'leg.failed',
+    leg,
+    number: numberOf(context, leg),
+    reason,
+  })),
   moveToNextNumber: sessionAction<LegParams>(({ context, enqueue }, { leg }) => {
     const line = context.lines[leg];
     enqueue.assign({ lines: { ...context.lines, [leg]: { ...line, index: line.index + 1 } } });
   }),
-  reportLegFailed: sessionAction<LegParams & { reason: FailReason }>(({ enqueue }, { leg, reason }) =>
-    enqueue.raise({ type: 'LEG.FAILED', leg, reason }),
-  ),
-  reportEarlyMedia: sessionAction(({ event, enqueue }) =>
-    enqueue.emit({ type: 'leg.early_media', leg: 'contact', kind: eventOf(event, 'EARLY_MEDIA').kind }),
-  ),
-  reportAnswered: sessionAction<LegParams>(({ context, enqueue }, { leg }) =>
-    enqueue.emit({ type: 'leg.answered', leg, number: numberOf(context, leg) }),
-  ),
-  reportHungUp: sessionAction<LegParams>(({ enqueue }, { leg }) => {
-    enqueue.emit({ type: 'leg.hung_up', leg });
-    enqueue.raise({ type: 'LEG.HUNG_UP', leg });
-  }),
-  reportReleased: sessionAction<LegParams>(({ enqueue }, { leg }) => enqueue.emit({ type: 'leg.released', leg })),
+  reportLegFailed: sessionRaise<LegParams & { reason: FailReason }>((_, { leg, reason }) => ({ type: 'LEG.FAILED', leg, reason })),
+  reportEarlyMedia: sessionEmit(({ event }) => ({ type: 'leg.early_media', leg: 'contact', kind: eventOf(event, 'EARLY_MEDIA').kind })),
+  reportAnswered: sessionEmit<LegParams>(({ context }, { leg }) => ({ type: 'leg.answered', leg, number: numberOf(context, leg) })),
+  reportHungUp: sessionEmit<LegParams>((_, { leg }) => ({ type: 'leg.hung_up', leg })),
+  reportReleased: sessionEmit<LegParams>((_, { leg }) => ({ type: 'leg.released', leg })),
 };
 
 export const legGuards = {

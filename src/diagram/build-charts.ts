@@ -8,7 +8,7 @@ import { chartGraphs, isMachine } from './statechart.js';
 import { layoutChart, type LaidOutChart } from './statechart-layout.js';
 
 /**
- * @example (await buildCharts()).map((c) => c.region ?? c.machine) // ['employeePlayback', 'contactPlayback', 'employeeLeg', 'contactLeg', 'flow']
+ * @example (await buildCharts()).map((c) => c.region ?? c.machine) // ['employeeLeg', 'contactLeg', 'flow']
  */
 export async function buildCharts(): Promise<LaidOutChart[]> {
   const machines = new Map<string, { id: string; root: Parameters<typeof chartGraphs>[0] }>();

@@ -173,7 +173,7 @@ export interface LaidOutChart extends ChartGraph {
  * width. A region's chart names its states from the region (`employeeFirst.dialingContact`, not
  * `flow.employeeFirst.…`); transitions keep their keys. A transition into another region stays in its
  * source's list of transitions, marked `external`.
- * @example chartGraphs(employeeCallMachine.root).map((g) => g.region) // ['employeePlayback', …, 'flow']
+ * @example chartGraphs(employeeCallMachine.root).map((g) => g.region) // ['employeeLeg', 'contactLeg', 'flow']
  */
 export function chartGraphs(root: StateNodeLike): ChartGraph[] {
   const whole = chartGraph(root);

@@ -6,7 +6,18 @@ import type { JsonRpcResponse } from '../protocol/errors.js';
 import { DiscreteClock } from './clock.js';
 import type { CallPlan } from './plan.js';
 import { hearsOf, outcomeOf, statePath } from './timeline.js';
-import type { Inspector, LegName, LegStatus, SessionSnapshot, SimEvent, Simulation, SimulationResult, WorldCommand } from './types.js';
+import type {
+  AudioSource,
+  Inspector,
+  LegName,
+  LegStatus,
+  SessionSnapshot,
+  SimEvent,
+  Simulation,
+  SimulationResult,
+  StateValueLike,
+  WorldCommand,
+} from './types.js';
 
 const LEG_STATUS: Record<string, LegStatus> = {
   idle: 'idle',
@@ -17,7 +28,13 @@ const LEG_STATUS: Record<string, LegStatus> = {
   released: 'released',
 };
 
-const REGIONS = ['employeeLeg', 'contactLeg', 'employeePlayback', 'contactPlayback'] as const;
+/** What a leg hears, as a state name (what the snapshot's `employeePlayback` / `contactPlayback` say). */
+const HEARING_STATE: Record<AudioSource['kind'], string> = {
+  message: 'message',
+  hold_music: 'holdMusic',
+  contact_line: 'contactLine',
+  talk: 'talk',
+};
 
 /**
  * A live session: the session machine on a discrete-event clock, with every event it emits stamped with
@@ -91,17 +108,26 @@ export class SessionRun implements Simulation {
 
   snapshot(): SessionSnapshot {
     const { value, context } = this.root.getSnapshot();
-    const regions = value as Record<'flow' | (typeof REGIONS)[number], unknown>;
-    const states = Object.fromEntries(REGIONS.map((region) => [region, statePath(regions[region] as string)]));
+    const regions = value as Record<'flow' | 'employeeLeg' | 'contactLeg', StateValueLike>;
     const leg = (name: LegName) => {
       const line = context.lines[name];
-      const status = LEG_STATUS[states[`${name}Leg`]!] ?? 'idle';
+      const status = LEG_STATUS[statePath(regions[`${name}Leg`])] ?? 'idle';
       return { status, number: line.attempt > 0 ? (context.plan.numbers[name][line.index] ?? null) : null };
+    };
+    const hearing = (name: LegName) => {
+      const source = context.hearing[name];
+      return source ? HEARING_STATE[source.kind] : 'silent';
     };
     return {
       t: this.now(),
       done: this.ended,
-      states: { session: statePath(regions.flow as string), ...(states as Record<(typeof REGIONS)[number], string>) },
+      states: {
+        session: statePath(regions.flow),
+        employeeLeg: statePath(regions.employeeLeg),
+        contactLeg: statePath(regions.contactLeg),
+        employeePlayback: hearing('employee'),
+        contactPlayback: hearing('contact'),
+      },
       hearing: { employee: context.hearing.employee, contact: context.hearing.contact },
       legs: { employee: leg('employee'), contact: leg('contact') },
     };

@@ -34,13 +34,13 @@ describe('state charts with transitions', () => {
       expect(arrow.points).toBeGreaterThanOrEqual(2);
       expect(arrow.label).toBe(arrow.event);
     }
-    expect(arrows.map((a) => a.event)).toEqual(expect.arrayContaining(['ANSWER', 'PLAYBACK.MESSAGE_DONE', 'always', 'after sessionLimit', 'BRIDGE', 'RELEASE']));
+    expect(arrows.map((a) => a.event)).toEqual(expect.arrayContaining(['ANSWER', 'MESSAGE.END', 'HANGUP', 'always', 'after sessionLimit', 'BRIDGE', 'RELEASE']));
     // A guard is written under its event.
     const guarded = await page.$$eval(`${SESSION} g.transition[data-transition="employeeCall.flow.employeeFirst.dialingContact#ANSWER#0"] text`, (ts) => ts.map((t) => t.textContent));
     expect(guarded).toEqual(['ANSWER', '[isCurrentAttempt(contact) ∧ hasMessage(contact) ∧ ¬switchInForce]']);
     // Every region of the session and the world's machine are drawn.
     expect(await page.$$eval('svg.chart', (svgs) => svgs.map((s) => s.getAttribute('data-machine')))).toEqual(
-      expect.arrayContaining(['flow', 'employeeLeg', 'contactLeg', 'employeePlayback', 'contactPlayback']),
+      expect.arrayContaining(['flow', 'employeeLeg', 'contactLeg']),
     );
     await page.close();
   });
@@ -55,7 +55,7 @@ describe('state charts with transitions', () => {
     expect(await firedArrows(page)).toEqual(['employeeCall.flow.employeeFirst.dialingContact#ANSWER#0']);
     await page.click('table.events tr[data-type="talk.started"]');
     expect(await firedArrows(page)).toEqual([
-      'employeeCall.flow.employeeFirst.contactMessage#PLAYBACK.MESSAGE_DONE#0',
+      'employeeCall.flow.employeeFirst.contactMessage#MESSAGE.END#0',
       'employeeCall.flow.talk.connecting#BRIDGE#0',
     ]);
     await page.close();

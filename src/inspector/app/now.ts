@@ -23,7 +23,7 @@ export function nowView(snapshot: SessionSnapshot | null, t: number, eventsAtT: 
     h(
       'table',
       { class: 'now-table' },
-      h('thead', {}, h('tr', {}, h('th', {}, ''), h('th', {}, 'hears now'), h('th', {}, 'leg'), h('th', {}, 'machines: leg · playback'))),
+      h('thead', {}, h('tr', {}, h('th', {}, ''), h('th', {}, 'hears now'), h('th', {}, 'leg'), h('th', {}, 'states: line · hearing'))),
       h(
         'tbody',
         {},
