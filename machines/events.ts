@@ -1,5 +1,4 @@
-import type { Sound } from './hearing.js';
-import type { EarlyMediaKind, FailReason, FinishReason, LegName } from './types.js';
+import type { EarlyMediaKind, FailReason, FinishReason, LegName, Sound } from './types.js';
 
 /**
  * The events of the session machine, by who sends them. Every event about one leg names it (`leg`), so

@@ -1,5 +1,5 @@
 import { eventOf, sessionAction, type SessionContext } from './session-context.js';
-import type { AudioSource, LegName, LinePlays, StopReason } from './types.js';
+import type { AudioSource, LegName, Sound, StopReason } from './types.js';
 
 /**
  * What each leg hears (`context.hearing`), changed by the flow's actions: a leg's own message (which
@@ -8,8 +8,6 @@ import type { AudioSource, LegName, LinePlays, StopReason } from './types.js';
  * `audio.stopped` / `audio.started`, from which `hears` is built. Asking for what already plays (hold
  * music on hold, the line playing the same thing) changes nothing.
  */
-
-export type Sound = 'message' | 'holdMusic' | 'talk' | { line: LinePlays };
 
 function sourceOf(context: SessionContext, leg: LegName, sound: Sound): AudioSource {
   if (sound === 'message') return context.plan.messages[leg]!;

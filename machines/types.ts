@@ -19,6 +19,9 @@ export type Direction = 'in' | 'out';
  */
 export type LinePlays = 'silence' | EarlyMediaKind | 'message';
 
+/** A sound the flow can have a leg hear (machines/hearing.ts); the contact's line names what it plays. */
+export type Sound = 'message' | 'holdMusic' | 'talk' | { line: LinePlays };
+
 export type MessageSource = { kind: 'message'; type: 'media' | 'tts'; value: string; duration_ms: number };
 export type HoldMusicSource = { kind: 'hold_music'; media_file_id: number };
 export type ContactLineSource = { kind: 'contact_line'; plays: LinePlays };

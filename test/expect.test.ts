@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkExpectations, formatMismatch, partialMatch } from '../src/scenario/expect.js';
+import { checkExpectations, formatMismatch, partialMatch } from '../src/sim/expect.js';
 import type { Expect } from '../src/scenario/schema.js';
 import type { SimulationResult } from '../src/sim/types.js';
 

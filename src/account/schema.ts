@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Duration } from '../scenario/duration.js';
+import { Duration } from '../duration.js';
 
 /** E.164 as the platform checks it here: digits only, country code first, 11–15 digits. */
 export const E164 = z.string().regex(/^[1-9]\d{10,14}$/, 'expected an E.164 number: 11–15 digits, country code first');

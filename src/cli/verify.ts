@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkExpectations, formatMismatch } from '../scenario/expect.js';
+import { checkExpectations, formatMismatch } from '../sim/expect.js';
 import { loadScenario } from '../scenario/load.js';
 import type { Scenario } from '../scenario/schema.js';
 import { checkInvariants } from '../sim/invariants.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { inputHints } from '../json-schema-hints.js';
-import { Duration } from '../scenario/duration.js';
+import { Duration } from '../duration.js';
 import { EmployeeWorld, LegBehaviour } from '../scenario/schema.js';
 
 /** A JSON Schema (draft-07) as plain data. */

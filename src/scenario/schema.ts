@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Account } from '../account/schema.js';
-import { Duration } from './duration.js';
+import { Duration } from '../duration.js';
 import type { World as MachineWorld } from '../../machines/types.js';
 
 export const EarlyMedia = z.strictObject({

@@ -1,4 +1,4 @@
-import { formatDuration } from '../scenario/duration.js';
+import { formatDuration } from '../duration.js';
 import { isErrorResponse } from '../protocol/errors.js';
 import type { AudioSource, EventOf, EventType, HearSegment, Outcome, SimEvent, SimulationResult } from './types.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnyActorRef, InspectionEvent } from 'xstate';
 import { Scenario } from '../../src/scenario/schema.js';
-import { checkExpectations } from '../../src/scenario/expect.js';
+import { checkExpectations } from '../../src/sim/expect.js';
 import { simulate } from '../../src/sim/simulate.js';
 import type { AudioSource, SimEvent } from '../../src/sim/types.js';
 import { checkScenario, docFromYaml, docToYaml, paramsOf, seedCase, seedScenario, withParams } from '../../src/inspector/case.js';

@@ -1,5 +1,5 @@
-import type { SimEvent, SimulationResult } from '../sim/types.js';
-import type { Expect } from './schema.js';
+import type { SimEvent, SimulationResult } from './types.js';
+import type { Expect } from '../scenario/schema.js';
 
 /** One way a result differs from a scenario's `expect`: where, what was expected, what came out. */
 export interface Mismatch {
