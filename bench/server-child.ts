@@ -13,6 +13,8 @@ import { variedBodies } from './bodies.js';
 
 const mode = process.argv[2];
 const speed = Number(process.argv[3] ?? 10);
+/** `uncached`: every call's timeline computed by its own simulation (the server's timeline cache off). */
+const timelineCache = process.argv[4] !== 'uncached';
 const account: Account = { ...BUILTIN_ACCOUNTS.demo!, limits: { minute_limit: 1e9, day_limit: 1e9 } };
 const send = (message: unknown) => process.send!(message);
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
@@ -33,7 +35,7 @@ function floor(): void {
 }
 
 async function mock(): Promise<void> {
-  const server = createMockServer({ account, speed });
+  const server = createMockServer({ account, speed, timelineCache });
   const startedAt = new Map<number, number>();
   const lags: number[] = [];
   // One subscriber, serialising each event as an SSE stream would: per-event work that a listener costs.
@@ -63,11 +65,11 @@ function memory(calls: number): void {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('run with --expose-gc');
   const longWorld = World.parse({ employee: { answer_after: '3s' }, contact: { answer_after: '3s', hangup_after: '3600s' } });
-  const server = createMockServer({ account, world: longWorld, speed: 1 });
+  const server = createMockServer({ account, world: longWorld, speed: 1, timelineCache });
   const bodies = variedBodies(64).filter((body) => !body.includes('"contact":"7900000'));
   const listCalls = JSON.stringify({ jsonrpc: '2.0', id: 'l', method: 'list.calls', params: { access_token: SEED_REQUEST.params.access_token } });
   for (let i = 0; i < 300; i++) server.handleRpc(bodies[i % bodies.length]!); // warm-up, then forgotten
-  server.handle({ method: 'POST', url: '/control/reset' });
+  server.handle({ method: 'POST', url: '/control/reset', headers: { 'content-type': 'application/json' } });
   gc();
   const before = process.memoryUsage();
   const costs: Record<string, number> = {};
@@ -87,5 +89,5 @@ function memory(calls: number): void {
 
 if (mode === 'floor') floor();
 else if (mode === 'mock') await mock();
-else if (mode === 'memory') memory(Number(process.argv[3] ?? 10_000));
+else if (mode === 'memory') memory(Number(process.argv[3] ?? 10_000)); // argv[3]: the number of calls
 else throw new Error(`unknown mode ${mode}`);
