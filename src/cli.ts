@@ -8,7 +8,8 @@ const USAGE = `usage: employee-call-sim <command> [options]
 commands:
   validate [FILE|-] [--account NAME|FILE]   check a start.employee_call request body, print the JSON-RPC answer
   simulate FILE [--json]                    run a scenario file, print its timeline (or the SPEC §5 JSON)
-  verify [DIR|FILE...]                      check every scenario's expect; one line each, then "N passed, N failed"
+  verify [DIR|FILE...] [--coverage]         check every scenario's expect; one line each, then "N passed, N failed";
+                                            --coverage: the machines' states and transitions no scenario reached
   explore [--runs N] [--seed S]             run N generated calls against the invariants (default 1000, seed 1)
   serve [--port N] [--host H] [--speed X] [--account FILE] [--world FILE]
                                             the mock Call API server and the analysts' page
