@@ -11,6 +11,9 @@ commands:
   verify [DIR|FILE...] [--coverage]         check every scenario's expect; one line each, then "N passed, N failed";
                                             --coverage: the machines' states and transitions no scenario reached
   explore [--runs N] [--seed S]             run N generated calls against the invariants (default 1000, seed 1)
+  explore --exhaustive [--workers N] [--shard i/n] [--json] [--only INDEX]
+                                            every combination of the discrete space against the invariants and
+                                            the metamorphic relations; "N combinations, N violations"
   serve [--port N] [--host H] [--speed X] [--account FILE] [--world FILE]
                                             the mock Call API server and the analysts' page
 `;
