@@ -37,7 +37,7 @@ export async function runExhaustive(args: ExhaustiveArgs, io: CliIo): Promise<nu
       io.err(`explore: ${done}/${total} combinations, ${tally.violations} violations, ${seconds(started)}\n`);
     },
   });
-  const shrunk = report.kept.slice(0, SHOWN).map((v) => ({ violation: v, ...shrink(report.space, v.index, v.check, relationsNamed()) }));
+  const shrunk = shownViolations(report);
   if (args.json) {
     io.out(`${JSON.stringify({ ...summary(report), violations_shown: shrunk.map(({ violation, index, evaluation }) => ({ ...violation, smallest: { index, case: evaluation.case } })) }, null, 2)}\n`);
   } else {
@@ -46,6 +46,13 @@ export async function runExhaustive(args: ExhaustiveArgs, io: CliIo): Promise<nu
   }
   io.out(`${report.checked} combinations, ${report.violations} violations\n`);
   return report.violations === 0 ? EXIT.ok : EXIT.failed;
+}
+
+/** The first violation of each check (up to SHOWN checks), shrunk; one per smallest combination. */
+function shownViolations(report: ExhaustiveReport) {
+  const firsts = report.kept.filter((v, i) => report.kept.findIndex((w) => w.check === v.check) === i).slice(0, SHOWN);
+  const shrunk = firsts.map((violation) => ({ violation, ...shrink(report.space, violation.index, violation.check, relationsNamed()) }));
+  return shrunk.filter((s, i) => shrunk.findIndex((t) => t.index === s.index && t.violation.check === s.violation.check) === i);
 }
 
 function runOne(index: number, io: CliIo): number {

@@ -49,15 +49,28 @@ export interface Shard {
 }
 
 /**
- * The groups of one shard: group g belongs to shard (g mod n) + 1. A deterministic split by combination
- * index (combination k is in group ⌊k / groupSize⌋) that keeps each group whole, and interleaves so
- * that the shards get similar work; the shards 1/n … n/n are disjoint and together the whole space.
- * @example groupsOfShard(space, { index: 1, count: 2 }) // [0, 2, 4, …]
+ * The groups of one shard: group g belongs to shard (mix(g) mod n) + 1, where mix is a fixed integer
+ * hash. A deterministic split by combination index (combination k is in group ⌊k / groupSize⌋) that
+ * keeps each group whole, and scatters the groups so that every shard is a sample of the whole space
+ * of about the same size (taking every n-th group instead would follow the axes' own periods); the
+ * shards 1/n … n/n are disjoint and together the whole space.
+ * @example groupsOfShard(space, { index: 1, count: 2 }) // about half of the groups, in order
  */
 export function groupsOfShard(space: Space, shard: Shard = { index: 1, count: 1 }): number[] {
   const groups: number[] = [];
-  for (let g = shard.index - 1; g < space.groups; g += shard.count) groups.push(g);
+  for (let g = 0; g < space.groups; g++) if (mix(g) % shard.count === shard.index - 1) groups.push(g);
   return groups;
+}
+
+/** A 32-bit integer hash (lowbias32): consecutive groups land in unrelated shards. */
+function mix(n: number): number {
+  let x = n >>> 0;
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x7feb352d);
+  x ^= x >>> 15;
+  x = Math.imul(x, 0x846ca68b);
+  x ^= x >>> 16;
+  return x >>> 0;
 }
 
 /**
