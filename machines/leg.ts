@@ -1,168 +1,136 @@
-import { and, emit, enqueueActions, sendParent, setup, type AnyActorRef } from 'xstate';
-import type { EarlyMediaKind, FailReason, LegName } from '../src/sim/types.js';
+import { and } from 'xstate';
+import type { NetworkEvent, SessionEvent } from './events.js';
+import { eventOf, sessionAction, type LegParams, type SessionContext, type SessionGuard } from './session-context.js';
+import type { FailReason, LegName } from './types.js';
 
 /**
- * One call leg: dials its numbers one after another (R14, D7), each with its own dial timeout (D3),
- * until one answers; then waits for that party to hang up or for the session to release the leg.
- *
- * The network (machines/network.ts) answers for the people: ANSWER / FAIL / EARLY_MEDIA / HANGUP, each
- * stamped with the dial attempt it belongs to, so that a late event for an earlier number is ignored.
+ * One leg's line, a region of the session machine: dials the leg's numbers one after another (R14, D7),
+ * each with its own dial timeout (D3), until one answers; then waits for that party to hang up or for the
+ * session's end (END) to release the line. It tells the flow LEG.FAILED / LEG.HUNG_UP (an answer and
+ * early media the flow follows itself), and the world (machines/network.ts) LINE.DIAL / LINE.CLOSED. The world's events name the
+ * dial attempt they belong to, so that a late event for an earlier number is ignored.
  */
-export interface LegInput {
-  leg: LegName;
-  numbers: string[];
-  callerId: string;
-  dialTimeoutMs: number;
-}
 
-export interface LegContext extends LegInput {
-  index: number;
-  /** Increases with every number dialled. */
-  attempt: number;
-}
+const numberOf = (context: SessionContext, leg: LegName) => context.plan.numbers[leg][context.lines[leg].index] ?? '';
+const toNetwork = (event: NetworkEvent) => event;
 
-export type LegEvent =
-  | { type: 'DIAL' }
-  | { type: 'RELEASE' }
-  | { type: 'ANSWER'; attempt: number }
-  | { type: 'FAIL'; attempt: number; reason: FailReason }
-  | { type: 'EARLY_MEDIA'; attempt: number; kind: EarlyMediaKind }
-  | { type: 'HANGUP'; attempt: number };
+export const legActions = {
+  dialCurrentNumber: sessionAction<LegParams>(({ context, enqueue }, { leg }) => {
+    const line = context.lines[leg];
+    const attempt = line.attempt + 1;
+    const number = numberOf(context, leg);
+    enqueue.assign({ lines: { ...context.lines, [leg]: { ...line, attempt } } });
+    enqueue.emit({ type: 'leg.dialing', leg, number, caller_id: context.plan.callerIds[leg] });
+    enqueue.sendTo('network', toNetwork({ type: 'LINE.DIAL', leg, number, attempt }));
+  }),
+  reportNumberFailed: sessionAction<LegParams & { reason: FailReason }>(({ context, enqueue }, { leg, reason }) => {
+    enqueue.emit({ type: 'leg.failed', leg, number: numberOf(context, leg), reason });
+    enqueue.sendTo('network', toNetwork({ type: 'LINE.CLOSED', leg }));
+  }),
+  moveToNextNumber: sessionAction<LegParams>(({ context, enqueue }, { leg }) => {
+    const line = context.lines[leg];
+    enqueue.assign({ lines: { ...context.lines, [leg]: { ...line, index: line.index + 1 } } });
+  }),
+  reportLegFailed: sessionAction<LegParams & { reason: FailReason }>(({ enqueue }, { leg, reason }) =>
+    enqueue.raise({ type: 'LEG.FAILED', leg, reason }),
+  ),
+  reportEarlyMedia: sessionAction(({ event, enqueue }) =>
+    enqueue.emit({ type: 'leg.early_media', leg: 'contact', kind: eventOf(event, 'EARLY_MEDIA').kind }),
+  ),
+  reportAnswered: sessionAction<LegParams>(({ context, enqueue }, { leg }) =>
+    enqueue.emit({ type: 'leg.answered', leg, number: numberOf(context, leg) }),
+  ),
+  // A hang-up or a release ends the session, and the world stops with it: no LINE.CLOSED is needed.
+  reportHungUp: sessionAction<LegParams>(({ enqueue }, { leg }) => {
+    enqueue.emit({ type: 'leg.hung_up', leg });
+    enqueue.raise({ type: 'LEG.HUNG_UP', leg });
+  }),
+  reportReleased: sessionAction<LegParams>(({ enqueue }, { leg }) => enqueue.emit({ type: 'leg.released', leg })),
+};
 
-/** What the leg tells the session. */
-export type LegReport =
-  | { type: 'LEG.ANSWERED'; leg: LegName; number: string }
-  | { type: 'LEG.FAILED'; leg: LegName; number: string; reason: FailReason }
-  | { type: 'LEG.HUNG_UP'; leg: LegName };
+export const legGuards = {
+  /** The world's event concerns the number this leg has dialled last. */
+  isCurrentAttempt: (({ context, event }, { leg }) =>
+    'attempt' in event && event.leg === leg && event.attempt > 0 && event.attempt === context.lines[leg].attempt) satisfies SessionGuard<LegParams>,
+  hasNextNumber: (({ context }, { leg }) => context.lines[leg].index + 1 < context.plan.numbers[leg].length) satisfies SessionGuard<LegParams>,
+};
 
-export type LegEmitted =
-  | { type: 'leg.dialing'; leg: LegName; number: string; caller_id: string }
-  | { type: 'leg.early_media'; leg: 'contact'; kind: EarlyMediaKind }
-  | { type: 'leg.answered'; leg: LegName; number: string }
-  | { type: 'leg.failed'; leg: LegName; number: string; reason: FailReason }
-  | { type: 'leg.hung_up'; leg: LegName }
-  | { type: 'leg.released'; leg: LegName };
+export const legDelays = {
+  dialTimeout: ({ context }: { context: SessionContext }) => context.plan.dialTimeoutMs,
+};
 
-/** What a leg tells the network about its line. */
-export type LineEvent =
-  | { type: 'LINE.DIAL'; leg: LegName; number: string; attempt: number }
-  | { type: 'LINE.CLOSED'; leg: LegName };
-
-const number = (context: LegContext) => context.numbers[context.index] ?? '';
-const network = ({ system }: { system: { get(id: string): AnyActorRef | undefined } }) => system.get('network')!;
-const line = (event: LineEvent) => event;
-
-export const legMachine = setup({
-  types: {
-    input: {} as LegInput,
-    context: {} as LegContext,
-    events: {} as LegEvent,
-    emitted: {} as LegEmitted,
-  },
-  delays: {
-    dialTimeout: ({ context }) => context.dialTimeoutMs,
-  },
-  guards: {
-    isCurrentAttempt: ({ context, event }) => 'attempt' in event && event.attempt === context.attempt,
-    hasNextNumber: ({ context }) => context.index + 1 < context.numbers.length,
-    isContactLeg: ({ context }) => context.leg === 'contact',
-  },
-  actions: {
-    dialCurrentNumber: enqueueActions(({ context, enqueue }) => {
-      const attempt = context.attempt + 1;
-      enqueue.assign({ attempt });
-      enqueue.emit({ type: 'leg.dialing', leg: context.leg, number: number(context), caller_id: context.callerId });
-      enqueue.sendTo(network, line({ type: 'LINE.DIAL', leg: context.leg, number: number(context), attempt }));
-    }),
-    reportNumberFailed: enqueueActions(({ context, enqueue }, params: { reason: FailReason }) => {
-      enqueue.emit({ type: 'leg.failed', leg: context.leg, number: number(context), reason: params.reason });
-      enqueue.sendTo(network, line({ type: 'LINE.CLOSED', leg: context.leg }));
-    }),
-    moveToNextNumber: enqueueActions(({ context, enqueue }) => enqueue.assign({ index: context.index + 1 })),
-    reportLegFailed: sendParent(({ context }, params: { reason: FailReason }) => ({
-      type: 'LEG.FAILED',
-      leg: context.leg,
-      number: number(context),
-      reason: params.reason,
-    })),
-    reportEarlyMedia: emit(({ event }) => ({
-      type: 'leg.early_media' as const,
-      leg: 'contact' as const,
-      kind: (event as Extract<LegEvent, { type: 'EARLY_MEDIA' }>).kind,
-    })),
-    reportAnswered: enqueueActions(({ context, enqueue }) => {
-      enqueue.emit({ type: 'leg.answered', leg: context.leg, number: number(context) });
-      enqueue.sendParent({ type: 'LEG.ANSWERED', leg: context.leg, number: number(context) });
-    }),
-    reportHungUp: enqueueActions(({ context, enqueue }) => {
-      enqueue.emit({ type: 'leg.hung_up', leg: context.leg });
-      enqueue.sendTo(network, line({ type: 'LINE.CLOSED', leg: context.leg }));
-      enqueue.sendParent({ type: 'LEG.HUNG_UP', leg: context.leg });
-    }),
-    reportReleased: enqueueActions(({ context, enqueue }) => {
-      enqueue.emit({ type: 'leg.released', leg: context.leg });
-      enqueue.sendTo(network, line({ type: 'LINE.CLOSED', leg: context.leg }));
-    }),
-  },
-}).createMachine({
-  id: 'leg',
-  context: ({ input }) => ({ ...input, index: 0, attempt: 0 }),
-  initial: 'idle',
-  states: {
-    idle: {
-      on: { DIAL: 'dialing' },
-    },
-    dialing: {
-      entry: 'dialCurrentNumber',
-      after: {
-        dialTimeout: [
-          {
-            guard: 'hasNextNumber',
-            target: 'dialing',
-            reenter: true,
-            actions: [{ type: 'reportNumberFailed', params: { reason: 'no_answer' } }, 'moveToNextNumber'],
-          },
-          {
-            target: 'failed',
-            actions: [
-              { type: 'reportNumberFailed', params: { reason: 'no_answer' } },
-              { type: 'reportLegFailed', params: { reason: 'no_answer' } },
-            ],
-          },
-        ],
-      },
-      on: {
-        ANSWER: { guard: 'isCurrentAttempt', target: 'answered', actions: 'reportAnswered' },
-        FAIL: [
-          {
-            guard: and(['isCurrentAttempt', 'hasNextNumber']),
-            target: 'dialing',
-            reenter: true,
-            actions: [{ type: 'reportNumberFailed', params: ({ event }) => ({ reason: event.reason }) }, 'moveToNextNumber'],
-          },
-          {
-            guard: 'isCurrentAttempt',
-            target: 'failed',
-            actions: [
-              { type: 'reportNumberFailed', params: ({ event }) => ({ reason: event.reason }) },
-              { type: 'reportLegFailed', params: ({ event }) => ({ reason: event.reason }) },
-            ],
-          },
-        ],
-        EARLY_MEDIA: { guard: and(['isCurrentAttempt', 'isContactLeg']), actions: 'reportEarlyMedia' },
-        RELEASE: { target: 'released' },
-      },
-    },
-    answered: {
-      on: {
-        HANGUP: { guard: 'isCurrentAttempt', target: 'hungUp', actions: 'reportHungUp' },
-        RELEASE: { target: 'released' },
-      },
-    },
-    // The ends are plain states, not final ones: the leg stays readable in snapshots to the session's end.
-    failed: {},
-    hungUp: {},
-    released: { entry: 'reportReleased' },
-  },
+/** The failure's reason from the world's FAIL event. */
+const failure = (leg: LegName) => ({ event }: { event: SessionEvent }) => ({
+  leg,
+  reason: eventOf(event, 'FAIL').reason,
 });
 
+/**
+ * The line region of `leg`. Early media is heard only on the contact's line (the employee leg has no
+ * such transition). The ends are plain states, not final ones: the line stays readable to the end.
+ */
+export function legRegion<const L extends LegName>(leg: L) {
+  const self = { leg } as const;
+  const current = { type: 'isCurrentAttempt', params: self } as const;
+  const next = { type: 'hasNextNumber', params: self } as const;
+  const noAnswer = { leg, reason: 'no_answer' } as const;
+  const earlyMedia = { EARLY_MEDIA: { guard: current, actions: 'reportEarlyMedia' } } as const;
+  return {
+    initial: 'idle',
+    states: {
+      idle: {
+        on: { DIAL: { guard: { type: 'isFor', params: self }, target: 'dialing' } },
+      },
+      dialing: {
+        entry: { type: 'dialCurrentNumber', params: self },
+        after: {
+          dialTimeout: [
+            {
+              guard: next,
+              target: 'dialing',
+              reenter: true,
+              actions: [{ type: 'reportNumberFailed', params: noAnswer }, { type: 'moveToNextNumber', params: self }],
+            },
+            {
+              target: 'failed',
+              actions: [
+                { type: 'reportNumberFailed', params: noAnswer },
+                { type: 'reportLegFailed', params: noAnswer },
+              ],
+            },
+          ],
+        },
+        on: {
+          ANSWER: { guard: current, target: 'answered', actions: { type: 'reportAnswered', params: self } },
+          FAIL: [
+            {
+              guard: and([current, next]),
+              target: 'dialing',
+              reenter: true,
+              actions: [{ type: 'reportNumberFailed', params: failure(leg) }, { type: 'moveToNextNumber', params: self }],
+            },
+            {
+              guard: current,
+              target: 'failed',
+              actions: [
+                { type: 'reportNumberFailed', params: failure(leg) },
+                { type: 'reportLegFailed', params: failure(leg) },
+              ],
+            },
+          ],
+          ...(leg === 'contact' ? earlyMedia : {}),
+          END: { target: 'released' },
+        },
+      },
+      answered: {
+        on: {
+          HANGUP: { guard: current, target: 'hungUp', actions: { type: 'reportHungUp', params: self } },
+          END: { target: 'released' },
+        },
+      },
+      failed: {},
+      hungUp: {},
+      released: { entry: { type: 'reportReleased', params: self } },
+    },
+  } as const;
+}

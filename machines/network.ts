@@ -1,16 +1,17 @@
-import { enqueueActions, setup, type AnyActorRef } from 'xstate';
-import type { LegBehaviour, World } from '../src/scenario/schema.js';
-import type { LegName, WorldCommand } from '../src/sim/types.js';
-import type { LegEvent, LineEvent } from './leg.js';
+import { enqueueActions, setup } from 'xstate';
+import type { NetworkEvent, WorldEvent } from './events.js';
+import type { LegBehaviour, LegName, World } from './types.js';
 
 /**
- * The world: the telephone network and the people on it. When a leg dials a number, the network plays
- * that party's scripted behaviour (answer, failure, early media, hang-up) back to the leg at the right
- * moments; hand-driven commands (mock server, inspector) reach the leg at once. Swapping the world is
- * swapping this actor's input: a scenario's script, the mock server's defaults, a generated world.
+ * The world: the telephone network and the people on it, as an actor the session invokes. When a leg
+ * dials a number, the network plays that party's scripted behaviour (answer, failure, early media,
+ * hang-up) back to the session at the right moments; hand-driven commands (mock server, inspector) reach
+ * the session at once. Swapping the world is swapping this actor's input: a scenario's script, the mock
+ * server's defaults, a generated world.
  *
- * Event contract — in: LINE.DIAL / LINE.CLOSED (from legs), TALK.STARTED (from the session), COMMAND
- * (from outside); out: ANSWER / FAIL / EARLY_MEDIA / HANGUP to the leg actors `employeeLeg`, `contactLeg`.
+ * Event contract — in: LINE.DIAL / LINE.CLOSED / TALK.STARTED (from the session), COMMAND (from
+ * outside); out, to the session: ANSWER / FAIL / EARLY_MEDIA / HANGUP, each naming the leg and the
+ * dial attempt it belongs to.
  */
 export const DEFAULTS = {
   /** D14 */
@@ -35,40 +36,39 @@ export interface NetworkContext extends NetworkInput {
   scheduled: Record<LegName, string[]>;
 }
 
-export type NetworkEvent =
-  | LineEvent
-  | { type: 'TALK.STARTED' }
-  | { type: 'COMMAND'; command: WorldCommand };
-
+/** The behaviour of the party a leg reaches at `number`. */
 export function behaviourOf(world: World, leg: LegName, number: string): LegBehaviour {
   if (leg === 'contact') return world.contact;
   return world.employee.byNumber[number] ?? world.employee.shared;
 }
 
-const legActor = (leg: LegName) => ({ system }: { system: { get(id: string): AnyActorRef | undefined } }) =>
-  system.get(`${leg}Leg`)!;
-const toLeg = (event: LegEvent) => event;
-
-/** The events one dialled party will cause, with their delays from the start of dialling. */
-export function scriptFor(behaviour: LegBehaviour, attempt: number, dialTimeoutMs: number) {
-  const script: { delay: number; event: LegEvent }[] = [];
+/**
+ * The events one dialled party will cause, with their delays from the start of dialling (D3, D14).
+ * @example scriptFor({ outcome: 'answer', answer_after: 4000, early_media: [] }, 'contact', 1, 30000)
+ * // [{ delay: 4000, event: { type: 'ANSWER', leg: 'contact', attempt: 1 } }]
+ */
+export function scriptFor(behaviour: LegBehaviour, leg: LegName, attempt: number, dialTimeoutMs: number) {
+  const script: { delay: number; event: WorldEvent }[] = [];
   const beforeTimeout = (delay: number) => delay < dialTimeoutMs;
   const answerAt = behaviour.answer_after ?? DEFAULTS.answerAfterMs;
-  const endOfRinging = behaviour.outcome === 'answer' && beforeTimeout(answerAt) ? answerAt : dialTimeoutMs;
+  const answers = behaviour.outcome === 'answer' && beforeTimeout(answerAt);
+  const endOfRinging = answers ? answerAt : dialTimeoutMs;
   const failAt = behaviour.after ?? DEFAULTS.failAfterMs;
   for (const media of behaviour.early_media) {
-    if (media.at < endOfRinging) script.push({ delay: media.at, event: { type: 'EARLY_MEDIA', attempt, kind: media.kind } });
+    if (media.at < endOfRinging) script.push({ delay: media.at, event: { type: 'EARLY_MEDIA', leg, attempt, kind: media.kind } });
   }
-  if (behaviour.outcome === 'answer' && beforeTimeout(answerAt)) {
-    script.push({ delay: answerAt, event: { type: 'ANSWER', attempt } });
+  if (answers) {
+    script.push({ delay: answerAt, event: { type: 'ANSWER', leg, attempt } });
     if (behaviour.hangup_after !== undefined)
-      script.push({ delay: answerAt + behaviour.hangup_after, event: { type: 'HANGUP', attempt } });
+      script.push({ delay: answerAt + behaviour.hangup_after, event: { type: 'HANGUP', leg, attempt } });
   }
   const failure = behaviour.outcome;
   if ((failure === 'busy' || failure === 'unavailable' || failure === 'rejected') && beforeTimeout(failAt))
-    script.push({ delay: failAt, event: { type: 'FAIL', attempt, reason: failure } });
+    script.push({ delay: failAt, event: { type: 'FAIL', leg, attempt, reason: failure } });
   return script;
 }
+
+const toSession = (event: WorldEvent) => event;
 
 export const networkMachine = setup({
   types: {
@@ -83,13 +83,13 @@ export const networkMachine = setup({
   },
   actions: {
     playScript: enqueueActions(({ context, event, enqueue }) => {
-      const { leg, number, attempt } = event as Extract<LineEvent, { type: 'LINE.DIAL' }>;
+      const { leg, number, attempt } = event as Extract<NetworkEvent, { type: 'LINE.DIAL' }>;
       const behaviour = behaviourOf(context.world, leg, number);
       const ids: string[] = [];
-      scriptFor(behaviour, attempt, context.dialTimeoutMs).forEach(({ delay, event: legEvent }, i) => {
+      scriptFor(behaviour, leg, attempt, context.dialTimeoutMs).forEach(({ delay, event: worldEvent }, i) => {
         const id = `${leg}#${attempt}.${i}`;
         ids.push(id);
-        enqueue.sendTo(legActor(leg), legEvent, { delay, id });
+        enqueue.sendParent(worldEvent, { delay, id });
       });
       enqueue.assign({
         attempts: { ...context.attempts, [leg]: attempt },
@@ -98,13 +98,13 @@ export const networkMachine = setup({
       });
     }),
     cancelScript: enqueueActions(({ context, event, enqueue }) => {
-      const { leg } = event as Extract<LineEvent, { type: 'LINE.CLOSED' }>;
+      const { leg } = event as Extract<NetworkEvent, { type: 'LINE.CLOSED' }>;
       for (const id of context.scheduled[leg]) enqueue.cancel(id);
       enqueue.assign({ scheduled: { ...context.scheduled, [leg]: [] } });
     }),
     scheduleDefaultHangup: enqueueActions(({ enqueue, context }) => {
       const id = 'contact.defaultHangup';
-      enqueue.sendTo(legActor('contact'), toLeg({ type: 'HANGUP', attempt: context.attempts.contact }), {
+      enqueue.sendParent(toSession({ type: 'HANGUP', leg: 'contact', attempt: context.attempts.contact }), {
         delay: DEFAULTS.talkMs,
         id,
       });
@@ -112,16 +112,17 @@ export const networkMachine = setup({
     }),
     forwardCommand: enqueueActions(({ context, event, enqueue }) => {
       const { command } = event as Extract<NetworkEvent, { type: 'COMMAND' }>;
-      const attempt = context.attempts[command.leg];
-      const legEvent: LegEvent =
+      const leg = command.leg;
+      const attempt = context.attempts[leg];
+      const worldEvent: WorldEvent =
         command.type === 'answer'
-          ? { type: 'ANSWER', attempt }
+          ? { type: 'ANSWER', leg, attempt }
           : command.type === 'fail'
-            ? { type: 'FAIL', attempt, reason: command.reason }
+            ? { type: 'FAIL', leg, attempt, reason: command.reason }
             : command.type === 'hangup'
-              ? { type: 'HANGUP', attempt }
-              : { type: 'EARLY_MEDIA', attempt, kind: command.kind };
-      enqueue.sendTo(legActor(command.leg), legEvent);
+              ? { type: 'HANGUP', leg, attempt }
+              : { type: 'EARLY_MEDIA', leg, attempt, kind: command.kind };
+      enqueue.sendParent(worldEvent);
     }),
   },
 }).createMachine({

@@ -24,8 +24,6 @@ export { numaMemoryOf, type NumaMemory } from './sim/virtual-number.js';
 export { hearsOf, outcomeOf } from './sim/timeline.js';
 export { DiscreteClock } from './sim/clock.js';
 export { employeeCallMachine } from '../machines/employee-call.js';
-export { legMachine } from '../machines/leg.js';
-export { playbackMachine } from '../machines/playback.js';
 export { networkMachine } from '../machines/network.js';
 export { SEED_BODY, SEED_REQUEST } from './seed-example.js';
 export { loadScenario, parseScenarioText } from './scenario/load.js';

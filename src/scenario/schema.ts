@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Account } from '../account/schema.js';
 import { Duration } from './duration.js';
+import type { World as MachineWorld } from '../../machines/types.js';
 
 export const EarlyMedia = z.strictObject({
   at: Duration,
@@ -80,6 +81,9 @@ export const World = z.strictObject({
 });
 export type World = z.output<typeof World>;
 export type WorldInput = z.input<typeof World>;
+
+/** A parsed world is what the machines play (machines/types.ts keeps its own copy of the shape). */
+export const WORLD_FITS_THE_MACHINES: (world: World) => MachineWorld = (world) => world;
 
 export const Platform = z.strictObject({
   dial_timeout: Duration.default(30_000),

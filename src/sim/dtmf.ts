@@ -1,8 +1,6 @@
-/** One burst of DTMF: digits that go out together, `offset_ms` after the contact answered. */
-export interface DtmfBurst {
-  offset_ms: number;
-  digits: string;
-}
+import type { DtmfBurst } from '../../machines/types.js';
+
+export type { DtmfBurst } from '../../machines/types.js';
 
 /**
  * Splits a `dtmf_string` into bursts (R15, D6): each `.` waits one second; digits between dots go out

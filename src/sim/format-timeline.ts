@@ -29,7 +29,7 @@ export function describeSource(source: AudioSource): string {
     case 'hold_music':
       return `hold music ${source.media_file_id}`;
     case 'contact_line':
-      return 'contact line';
+      return `contact's line: ${source.plays}`;
     case 'talk':
       return 'talk';
   }

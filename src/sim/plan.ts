@@ -2,37 +2,15 @@ import type { Account } from '../account/schema.js';
 import { activeNumbers, codePointLength, contactName, findEmployee, findMediaFile } from '../account/lookup.js';
 import type { CallParams, Message } from '../protocol/params.js';
 import type { Platform, World } from '../scenario/schema.js';
-import { dtmfSchedule, type DtmfBurst } from './dtmf.js';
+import { dtmfSchedule } from './dtmf.js';
 import { seededRandom } from './random.js';
-import type { LegName, MessageSource } from './types.js';
 import { chooseVirtualNumber, type NumaMemory } from './virtual-number.js';
+import type { CallPlan, MessageSource } from '../../machines/types.js';
+
+export type { CallPlan } from '../../machines/types.js';
 
 /** D12: whatever happens, a session is cut after 4 hours of simulated time. */
 export const SESSION_LIMIT_MS = 4 * 60 * 60 * 1000;
-
-/**
- * Everything the session machines need, resolved from valid parameters and the account before the
- * call starts: numbers, caller IDs, message lengths, the DTMF schedule, and which flags are in force.
- */
-export interface CallPlan {
-  callSessionId: number;
-  externalId: string | null;
-  firstCall: CallParams['first_call'];
-  direction: CallParams['direction'];
-  virtualNumber: string;
-  contactName: string | null;
-  numbers: Record<LegName, string[]>;
-  callerIds: Record<LegName, string>;
-  messages: Record<LegName, MessageSource | null>;
-  holdMusicId: number;
-  /** `switch_at_once: true` and the contact's message is not TTS (R10, D4). */
-  switchInForce: boolean;
-  earlySwitching: boolean;
-  dtmf: DtmfBurst[];
-  dialTimeoutMs: number;
-  sessionLimitMs: number;
-  world: World;
-}
 
 export interface PlanInput {
   params: CallParams;

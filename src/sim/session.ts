@@ -1,21 +1,11 @@
-import { createActor, type Actor, type AnyActorRef } from 'xstate';
+import { createActor, type Actor } from 'xstate';
 import { employeeCallMachine } from '../../machines/employee-call.js';
-import type { LegContext } from '../../machines/leg.js';
-import type { PlaybackContext } from '../../machines/playback.js';
+import type { Emitted } from '../../machines/types.js';
 import type { JsonRpcResponse } from '../protocol/errors.js';
 import { DiscreteClock } from './clock.js';
 import type { CallPlan } from './plan.js';
 import { hearsOf, outcomeOf, statePath } from './timeline.js';
-import type {
-  Inspector,
-  LegName,
-  LegStatus,
-  SessionSnapshot,
-  SimEvent,
-  Simulation,
-  SimulationResult,
-  WorldCommand,
-} from './types.js';
+import type { Inspector, LegName, LegStatus, SessionSnapshot, SimEvent, Simulation, SimulationResult, WorldCommand } from './types.js';
 
 const LEG_STATUS: Record<string, LegStatus> = {
   idle: 'idle',
@@ -26,16 +16,19 @@ const LEG_STATUS: Record<string, LegStatus> = {
   released: 'released',
 };
 
+const REGIONS = ['employeeLeg', 'contactLeg', 'employeePlayback', 'contactPlayback'] as const;
+
 /**
- * A live session: the session machine and its children on a discrete-event clock, with every event
- * they emit stamped with the clock's time. The timeline is what the machines emit — nothing else.
+ * A live session: the session machine on a discrete-event clock, with every event it emits stamped with
+ * the clock's time. The timeline is what the machine emits — nothing else. Once `session.ended` is out,
+ * the actor is stopped (its timers, and the world's, are cancelled); its last state stays readable.
  */
 export class SessionRun implements Simulation {
   private readonly clock = new DiscreteClock();
   private readonly log: SimEvent[] = [];
   private readonly listeners = new Set<(event: SimEvent) => void>();
-  private readonly actors = new Map<string, AnyActorRef>();
   private readonly root: Actor<typeof employeeCallMachine>;
+  private ended = false;
 
   /** `inspect` also receives XState's inspection events (e.g. for the Stately Inspector). */
   constructor(
@@ -47,14 +40,11 @@ export class SessionRun implements Simulation {
       id: 'employeeCall',
       clock: this.clock,
       input: { plan, now: () => this.clock.now() },
-      // Children are caught as they are created, so that none of their events is missed.
-      inspect: (inspection) => {
-        if (inspection.type === '@xstate.actor') this.attach(inspection.actorRef as AnyActorRef);
-        if (typeof inspect === 'function') inspect(inspection);
-        else inspect?.next?.(inspection);
-      },
+      ...(inspect ? { inspect } : {}),
     });
+    this.root.on('*', (emitted) => this.record(emitted as Emitted));
     this.root.start();
+    this.settle();
   }
 
   now(): number {
@@ -62,28 +52,29 @@ export class SessionRun implements Simulation {
   }
 
   done(): boolean {
-    return this.root.getSnapshot().status !== 'active';
+    return this.ended;
   }
 
   nextTime(): number | null {
-    return this.done() ? null : this.clock.nextTime();
+    return this.ended ? null : this.clock.nextTime();
   }
 
   step(): SimEvent[] {
     const from = this.log.length;
     const t = this.nextTime();
-    if (t !== null) while (this.clock.nextTime() === t) this.clock.fireNext();
+    if (t !== null) while (!this.ended && this.clock.nextTime() === t) this.fire();
     return this.log.slice(from);
   }
 
   advanceTo(t: number): SimEvent[] {
     const from = this.log.length;
-    this.clock.advanceTo(t);
+    for (let next = this.nextTime(); next !== null && next <= t; next = this.nextTime()) this.fire();
+    this.clock.advanceTo(Math.max(t, this.clock.now()));
     return this.log.slice(from);
   }
 
   runToEnd(): SimulationResult {
-    while (this.nextTime() !== null) this.step();
+    while (this.nextTime() !== null) this.fire();
     return this.result();
   }
 
@@ -92,31 +83,25 @@ export class SessionRun implements Simulation {
     return {
       response: this.response,
       events,
-      hears: hearsOf(events, this.done() ? undefined : this.now()),
+      hears: hearsOf(events, this.ended ? undefined : this.now()),
       outcome: outcomeOf(events),
     };
   }
 
   snapshot(): SessionSnapshot {
-    const valueOf = (id: string) => statePath(this.actor(id).getSnapshot().value);
+    const { value, context } = this.root.getSnapshot();
+    const regions = value as Record<'flow' | (typeof REGIONS)[number], unknown>;
+    const states = Object.fromEntries(REGIONS.map((region) => [region, statePath(regions[region] as string)]));
     const leg = (name: LegName) => {
-      const snapshot = this.actor(`${name}Leg`).getSnapshot();
-      const context = snapshot.context as LegContext;
-      const status = LEG_STATUS[statePath(snapshot.value)] ?? 'idle';
-      return { status, number: context.attempt > 0 ? (context.numbers[context.index] ?? null) : null };
+      const line = context.lines[name];
+      const status = LEG_STATUS[states[`${name}Leg`]!] ?? 'idle';
+      return { status, number: line.attempt > 0 ? (context.plan.numbers[name][line.index] ?? null) : null };
     };
-    const hearing = (name: LegName) => (this.actor(`${name}Playback`).getSnapshot().context as PlaybackContext).current;
     return {
       t: this.now(),
-      done: this.done(),
-      states: {
-        session: statePath(this.root.getSnapshot().value),
-        employeeLeg: valueOf('employeeLeg'),
-        contactLeg: valueOf('contactLeg'),
-        employeePlayback: valueOf('employeePlayback'),
-        contactPlayback: valueOf('contactPlayback'),
-      },
-      hearing: { employee: hearing('employee'), contact: hearing('contact') },
+      done: this.ended,
+      states: { session: statePath(regions.flow as string), ...(states as Record<(typeof REGIONS)[number], string>) },
+      hearing: { employee: context.hearing.employee, contact: context.hearing.contact },
       legs: { employee: leg('employee'), contact: leg('contact') },
     };
   }
@@ -127,25 +112,31 @@ export class SessionRun implements Simulation {
   }
 
   command(command: WorldCommand): void {
-    if (!this.done()) this.actor('network').send({ type: 'COMMAND', command });
+    if (this.ended) return;
+    this.root.getSnapshot().children.network?.send({ type: 'COMMAND', command });
+    this.settle();
   }
 
   release(): void {
-    if (!this.done()) this.root.send({ type: 'RELEASE' });
+    if (this.ended) return;
+    this.root.send({ type: 'RELEASE' });
+    this.settle();
   }
 
-  private actor(id: string): AnyActorRef {
-    const actor = this.actors.get(id);
-    if (!actor) throw new Error(`no actor "${id}" in this session`);
-    return actor;
+  private fire(): void {
+    this.clock.fireNext();
+    this.settle();
   }
 
-  private attach(actor: AnyActorRef): void {
-    this.actors.set(actor.id, actor);
-    actor.on('*', (emitted) => {
-      const event = { t: this.clock.now(), ...emitted } as SimEvent;
-      this.log.push(event);
-      for (const listener of this.listeners) listener(event);
-    });
+  /** After the session ended, nothing else may happen: its timers and the world's are cancelled. */
+  private settle(): void {
+    if (this.ended && this.root.getSnapshot().status === 'active') this.root.stop();
+  }
+
+  private record(emitted: Emitted): void {
+    const event = { t: this.clock.now(), ...emitted } as SimEvent;
+    if (event.type === 'session.ended') this.ended = true;
+    this.log.push(event);
+    for (const listener of this.listeners) listener(event);
   }
 }

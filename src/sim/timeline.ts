@@ -3,6 +3,8 @@ import type { Hears, HearSegment, LegName, Outcome, SimEvent, StateValueLike } f
 /**
  * `hears[leg]`: that leg's audio as segments, derived from its `audio.started` / `audio.stopped`
  * events (SPEC §5). A sound still playing is cut at `until` (the current time of a session not ended).
+ * A sound replaced at the instant it started (the contact's line when early media comes with the dial)
+ * lasted no time and makes no segment.
  */
 export function hearsOf(events: readonly SimEvent[], until?: number): Hears {
   const hears: Hears = { employee: [], contact: [] };
@@ -10,7 +12,7 @@ export function hearsOf(events: readonly SimEvent[], until?: number): Hears {
   for (const event of events) {
     if (event.type === 'audio.started') playing[event.leg] = { from: event.t, to: event.t, ...event.source };
     if (event.type === 'audio.stopped' && playing[event.leg]) {
-      hears[event.leg].push({ ...playing[event.leg]!, to: event.t });
+      if (event.t > playing[event.leg]!.from) hears[event.leg].push({ ...playing[event.leg]!, to: event.t });
       playing[event.leg] = null;
     }
   }

@@ -4,62 +4,30 @@
  */
 import type { JsonRpcResponse } from '../protocol/errors.js';
 import type { InspectionEvent, Observer } from 'xstate';
-import type { FirstCall } from '../protocol/params.js';
+import type { AudioSource, EventPayloads, EventType, LegName, Outcome, WorldCommand } from '../../machines/types.js';
 
-export type LegName = 'employee' | 'contact';
-export type FailReason = 'busy' | 'no_answer' | 'unavailable' | 'rejected';
-export type EarlyMediaKind = 'ringback' | 'voicemail' | 'announcement';
-export type StopReason = 'finished' | 'interrupted' | 'released';
+/** The machines' vocabulary is the contract's: parties, reasons, sounds, outcome, events' payloads. */
+export type {
+  AudioSource,
+  ContactLineSource,
+  Direction,
+  EarlyMediaKind,
+  EventPayloads,
+  EventType,
+  FailReason,
+  FinishReason,
+  FirstCall,
+  HoldMusicSource,
+  LegName,
+  LinePlays,
+  MessageSource,
+  Outcome,
+  StopReason,
+  TalkSource,
+  WorldCommand,
+} from '../../machines/types.js';
 
-export type MessageSource = { kind: 'message'; type: 'media' | 'tts'; value: string; duration_ms: number };
-export type HoldMusicSource = { kind: 'hold_music'; media_file_id: number };
-export type ContactLineSource = { kind: 'contact_line' };
-export type TalkSource = { kind: 'talk' };
-export type AudioSource = MessageSource | HoldMusicSource | ContactLineSource | TalkSource;
-
-/** D11, plus `timeout` for the 4-hour cut (D12) and `success_finish` for a call ended by `release.call`. */
-export type FinishReason =
-  | 'subscriber_disconnects'
-  | 'operator_disconnects'
-  | 'subscriber_busy'
-  | 'subscriber_not_responsible'
-  | 'no_success_subscriber_call'
-  | 'operator_busy'
-  | 'operator_not_responsible'
-  | 'no_success_operator_call'
-  | 'timeout'
-  | 'success_finish';
-
-export interface Outcome {
-  finish_reason: FinishReason;
-  is_lost: boolean;
-  talk_duration_ms: number;
-  total_duration_ms: number;
-}
-
-/** Event payloads by type; every event also has `t` (ms since the request). */
-export interface EventPayloads {
-  'session.started': {
-    call_session_id: number;
-    external_id: string | null;
-    first_call: FirstCall;
-    direction: 'in' | 'out';
-    virtual_phone_number: string;
-    contact_name: string | null;
-  };
-  'leg.dialing': { leg: LegName; number: string; caller_id: string };
-  'leg.early_media': { leg: 'contact'; kind: EarlyMediaKind };
-  'leg.answered': { leg: LegName; number: string };
-  'leg.failed': { leg: LegName; number: string; reason: FailReason };
-  'audio.started': { leg: LegName; source: AudioSource };
-  'audio.stopped': { leg: LegName; source: AudioSource; reason: StopReason };
-  'dtmf.sent': { leg: 'contact'; digit: string };
-  'talk.started': Record<never, never>;
-  'leg.hung_up': { leg: LegName };
-  'leg.released': { leg: LegName };
-  'session.ended': Outcome;
-}
-export type EventType = keyof EventPayloads;
+/** One event of the timeline: what a machine emitted, with `t` (ms since the request). */
 export type SimEvent = { [K in EventType]: { t: number; type: K } & EventPayloads[K] }[EventType];
 export type EventOf<K extends EventType> = Extract<SimEvent, { type: K }>;
 
@@ -76,13 +44,6 @@ export interface SimulationResult {
 
 /** XState's state value, without importing XState into the contract. */
 export type StateValueLike = string | { [key: string]: StateValueLike };
-
-/** A hand-driven change to the world: what the mock server's control API and the inspector send. */
-export type WorldCommand =
-  | { type: 'answer'; leg: LegName }
-  | { type: 'fail'; leg: LegName; reason: FailReason }
-  | { type: 'hangup'; leg: LegName }
-  | { type: 'early_media'; leg: 'contact'; kind: EarlyMediaKind };
 
 /** Where a leg is, in the platform's terms (list.calls maps these to its leg states). */
 export type LegStatus = 'idle' | 'dialing' | 'answered' | 'failed' | 'hung_up' | 'released';

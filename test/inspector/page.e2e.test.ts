@@ -110,7 +110,7 @@ describe('the inspector page from file://', () => {
     const t = Number(await page.locator('#cursor-time').getAttribute('data-t'));
     expect(t >= 11000 && t < 11450).toBe(true);
     await expect(hearing('contact')).resolves.toBe('tts «Привет»');
-    expect(await activeStates(page, 'contactPlayback')).toEqual(['', 'sounds', 'sounds.message']);
+    expect(await activeStates(page, 'contactPlayback')).toEqual(['', 'message']);
     await page.close();
   });
 

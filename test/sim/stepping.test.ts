@@ -12,7 +12,7 @@ describe('the stepping handle (createSimulation)', () => {
     expect(sim.now()).toBe(3000);
     expect(atAnswer.map((e) => e.type)).toEqual(['leg.answered', 'audio.started']);
     expect(sim.snapshot()).toMatchObject({
-      states: { session: 'employeeFirst.employeeMessage', employeePlayback: 'sounds.message', contactLeg: 'idle' },
+      states: { session: 'employeeFirst.employeeMessage', employeePlayback: 'message', contactLeg: 'idle' },
       hearing: { employee: { kind: 'message', value: '2561' }, contact: null },
     });
 

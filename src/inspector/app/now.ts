@@ -1,13 +1,18 @@
 import { employeeCallMachine } from '../../../machines/employee-call.js';
-import { legMachine } from '../../../machines/leg.js';
-import { playbackMachine } from '../../../machines/playback.js';
 import type { SessionSnapshot } from '../../sim/types.js';
 import type { StateNodeLike } from '../chart.js';
 import { LEGS, sourceLabel } from '../lanes.js';
 import { chartSvg } from './chart-view.js';
 import { h, seconds } from './dom.js';
 
-const root = (machine: { root: unknown }) => machine.root as StateNodeLike;
+/** A region's node with paths relative to the region, as the snapshot gives its states. */
+function relative(node: StateNodeLike): StateNodeLike {
+  const states = Object.fromEntries(Object.entries(node.states ?? {}).map(([key, child]) => [key, relative(child)]));
+  return { ...node, key: node.key, type: node.type, path: node.path.slice(1), states, initial: node.initial, on: node.on, after: node.after };
+}
+
+/** One region of the session machine (the flow, a leg's line, what a leg hears), as its own chart. */
+const region = (name: string) => relative((employeeCallMachine.root.states as unknown as Record<string, StateNodeLike>)[name]!);
 
 /** What a leg hears at the cursor, in words. */
 function hearingText(snapshot: SessionSnapshot, leg: 'employee' | 'contact'): string {
@@ -63,13 +68,13 @@ export function nowView(snapshot: SessionSnapshot | null, t: number, eventsAtT: 
   const charts = h(
     'div',
     { class: 'charts' },
-    h('div', { class: 'chart-main' }, chartSvg(root(employeeCallMachine), snapshot.states.session, 'session', 620)),
+    h('div', { class: 'chart-main' }, chartSvg(region('flow'), snapshot.states.session, 'session', 620)),
     h(
       'div',
       { class: 'chart-small' },
       ...LEGS.flatMap((leg) => [
-        h('div', {}, chartSvg(root(legMachine), snapshot.states[`${leg}Leg`], `${leg}Leg`, 300)),
-        h('div', {}, chartSvg(root(playbackMachine), snapshot.states[`${leg}Playback`], `${leg}Playback`, 300)),
+        h('div', {}, chartSvg(region(`${leg}Leg`), snapshot.states[`${leg}Leg`], `${leg}Leg`, 300)),
+        h('div', {}, chartSvg(region(`${leg}Playback`), snapshot.states[`${leg}Playback`], `${leg}Playback`, 300)),
       ]),
     ),
   );
