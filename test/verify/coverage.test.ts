@@ -64,9 +64,9 @@ describe('coverage: the states and transitions of a machine definition', () => {
   });
 
   it('names the session machine’s transitions after their guards, and finds the machines it invokes', () => {
-    expect(machinesOf(employeeCallMachine).map((m) => m.id)).toEqual(['employeeCall', 'leg', 'playback', 'network']);
+    expect(machinesOf(employeeCallMachine).map((m) => m.id)).toEqual(['employeeCall', 'network']);
     expect(machineGraph(employeeCallMachine).transitions.map((t) => t.id)).toContain(
-      'employeeFirst.dialingContact --LEG.ANSWERED [isFrom(contact) ∧ hasMessage(contact) ∧ ¬switchInForce]--> employeeFirst.contactMessage',
+      'flow.employeeFirst.dialingContact --ANSWER [isCurrentAttempt(contact) ∧ hasMessage(contact) ∧ ¬switchInForce]--> flow.employeeFirst.contactMessage',
     );
   });
 
@@ -128,8 +128,9 @@ describe('employee-call-sim verify --coverage', () => {
     const all = await run([]);
     expect(one.code).toBe(0);
     expect(one.out).toContain('1 passed, 0 failed\n\n');
-    expect(one.out).toContain('  transition  starting --always--> contactFirst\n');
-    expect(all.out).not.toContain('starting --always--> contactFirst');
+    expect(one.out).toContain('  transition  flow.starting --always--> flow.contactFirst\n');
+    expect(all.out).not.toContain('flow.starting --always--> flow.contactFirst');
+    expect(all.out).toContain('\nemployeeCall.flow: states ');
     const [oneStates, , oneTransitions, transitions] = reached(lastLine(one.out));
     const [allStates, , allTransitions] = reached(lastLine(all.out));
     expect(oneStates).toBeLessThan(allStates!);

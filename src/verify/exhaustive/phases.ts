@@ -15,7 +15,18 @@ function find<K extends SimEvent['type']>(events: SimEvent[], type: K, leg?: Leg
 
 export const answeredAt = (result: SimulationResult, leg: LegName) => find(result.events, 'leg.answered', leg);
 const endOf = (result: SimulationResult) => find(result.events, 'session.ended')?.t ?? 0;
-const segment = (result: SimulationResult, leg: LegName, kind: HearSegment['kind']) => result.hears[leg].find((s) => s.kind === kind);
+/** The first stretch in which `leg` hears `kind`: back-to-back segments of it count as one (the contact's line changes what it plays). */
+function segment(result: SimulationResult, leg: LegName, kind: HearSegment['kind']): Window | undefined {
+  const segments = result.hears[leg];
+  const first = segments.findIndex((s) => s.kind === kind);
+  if (first < 0) return undefined;
+  const stretch = { from: segments[first]!.from, to: segments[first]!.to };
+  for (const s of segments.slice(first + 1)) {
+    if (s.kind !== kind || s.from !== stretch.to) break;
+    stretch.to = s.to;
+  }
+  return stretch;
+}
 
 /** From a leg's first `leg.dialing` to its answer (or the session's end when it never answers). */
 function dialling(result: SimulationResult, leg: LegName): Window | null {
@@ -24,7 +35,7 @@ function dialling(result: SimulationResult, leg: LegName): Window | null {
   return { from: dialing.t, to: answeredAt(result, leg)?.t ?? endOf(result) };
 }
 
-const span = (s: HearSegment | undefined): Window | null => (s ? { from: s.from, to: s.to } : null);
+const span = (s: Window | undefined): Window | null => s ?? null;
 
 function clip(window: Window | null, from: number): Window | null {
   return window && { from: Math.max(window.from, from), to: window.to };
