@@ -9,6 +9,7 @@ import { SEED_REQUEST } from '../src/seed-example.js';
  * `explore --exhaustive` over the whole space (or `EXPLORE_SHARD=i/n`), with 1 and with 2 worker
  * threads side by side, and simulate() of the seed example measured just before: the machine is shared,
  * so the ratio of the two says more than either alone.
+ * @example EXPLORE_SHARD=1/10 node dist/bench/run.js
  */
 export async function run(): Promise<string[]> {
   const shard = parseShard(process.env.EXPLORE_SHARD ?? '1/1') ?? { index: 1, count: 1 };

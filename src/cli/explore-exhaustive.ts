@@ -21,6 +21,7 @@ const PROGRESS_STEPS = 10;
 /**
  * `explore --exhaustive [--workers N] [--shard i/n] [--json] [--only INDEX]`: progress on stderr, the
  * report on stdout, ending with `N combinations, N violations`; exit 1 on a violation.
+ * @example await runExhaustive({ shard: '1/4', json: false }, io) // 0
  */
 export async function runExhaustive(args: ExhaustiveArgs, io: CliIo): Promise<number> {
   const shard = args.shard === undefined ? undefined : parseShard(args.shard);

@@ -2,13 +2,17 @@ import type { AnyStateNode, AnyTransitionDefinition } from 'xstate';
 
 /**
  * Readable, stable names for the parts of a machine definition: a state is its dotted path from the
- * machine's root; a transition is `source --EVENT [guard]--> target`.
- * @example describeTransition(t) // 'dialing --FAIL [isCurrentAttempt ∧ hasNextNumber]--> dialing (reenter)'
+ * machine's root.
+ * @example statePath(machine.root.states.flow.states.talk) // 'flow.talk'
  */
 export function statePath(node: AnyStateNode): string {
   return node.path.length === 0 ? '(root)' : node.path.join('.');
 }
 
+/**
+ * A transition as `source --EVENT [guard]--> target`.
+ * @example describeTransition(t) // 'contactLeg.dialing --FAIL [isCurrentAttempt(contact) ∧ hasNextNumber(contact)]--> contactLeg.dialing (reenter)'
+ */
 export function describeTransition(transition: AnyTransitionDefinition & { delay?: unknown }): string {
   const guard = transition.guard === undefined ? '' : ` [${describeGuard(transition.guard)}]`;
   const targets = transition.target?.map(statePath).join(', ') ?? '(no target)';
@@ -24,7 +28,10 @@ function describeEvent(transition: AnyTransitionDefinition & { delay?: unknown }
 
 type GuardLike = string | { type: string; params?: unknown } | ((...args: never[]) => unknown);
 
-/** `and`/`or`/`not` (XState's higher-order guards) as ∧ ∨ ¬; parameterised guards with their values. */
+/**
+ * `and`/`or`/`not` (XState's higher-order guards) as ∧ ∨ ¬; parameterised guards with their values.
+ * @example describeGuard(and([{ type: 'isFor', params: { leg: 'contact' } }, not('switchInForce')])) // 'isFor(contact) ∧ ¬switchInForce'
+ */
 export function describeGuard(guard: unknown): string {
   const g = guard as GuardLike;
   if (typeof g === 'string') return g;

@@ -46,6 +46,7 @@ export function draftOf(space: Space, combination: number[]): Draft {
  * The draft with its ending placed in the middle of its phase (at an instant where nothing else
  * happens), as found in `nobodyRun` (the draft's run with nobody hanging up); null when that run has no
  * such phase.
+ * @example caseOf(draft, nobodyRun)?.releaseAt // 41450 for release.call during the talk
  */
 export function caseOf(draft: Draft, nobodyRun: SimulationResult): Case | null {
   const { ending } = draft;
@@ -63,12 +64,12 @@ export function caseOf(draft: Draft, nobodyRun: SimulationResult): Case | null {
   return { scenario, releaseAt: null };
 }
 
-/** The world of a scenario built by {@link draftOf}, for changing in place. */
+/** The world of a scenario built by {@link draftOf}, for changing in place. @example scenarioWorld(s).contact.hangup_after = 1500 */
 export function scenarioWorld(scenario: ScenarioInput): { employee: Record<string, Behaviour>; contact: Behaviour } {
   return scenario.world as { employee: Record<string, Behaviour>; contact: Behaviour };
 }
 
-/** The request params of a scenario built by {@link draftOf}, for changing in place. */
+/** The request params of a scenario built by {@link draftOf}, for changing in place. @example scenarioParams(s).direction = 'out' */
 export function scenarioParams(scenario: ScenarioInput): Record<string, unknown> {
   return (scenario.request as { params: Record<string, unknown> }).params;
 }

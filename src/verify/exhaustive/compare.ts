@@ -1,6 +1,6 @@
 import type { Outcome, SimEvent } from '../../sim/types.js';
 
-/** JSON with every object's keys sorted, so that key order does not matter. */
+/** JSON with every object's keys sorted, so that key order does not matter. @example canonical({ b: 1, a: 2 }) // '{"a":2,"b":1}' */
 export function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,

@@ -29,6 +29,7 @@ export interface ExhaustiveReport extends Tally {
   inShard: number;
 }
 
+/** @example defaultWorkers() // 2 on the development machine */
 export const defaultWorkers = () => availableParallelism();
 
 /** What each worker thread is started with. */

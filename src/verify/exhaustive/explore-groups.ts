@@ -30,7 +30,10 @@ export const emptyTally = (): Tally => ({ checked: 0, notApplicable: 0, relation
 
 const add = (counts: Record<string, number>, key: string, n = 1) => void (counts[key] = (counts[key] ?? 0) + n);
 
-/** Adds `part` to `into` (parts must come in index order for `kept` to stay the first ones). */
+/**
+ * Adds `part` to `into` (parts must come in index order for `kept` to stay the first ones).
+ * @example parts.reduce(mergeTally, emptyTally())
+ */
 export function mergeTally(into: Tally, part: Tally): Tally {
   into.checked += part.checked;
   into.notApplicable += part.notApplicable;
@@ -45,7 +48,7 @@ function keep(tally: Tally, violation: Violation): void {
   if (tally.kept.filter((v) => v.check === violation.check).length < KEPT) tally.kept.push(violation);
 }
 
-/** The names of relations to check, or all of them. */
+/** The relations with these names, or all of them. @example relationsNamed(['labels']).length // 1 */
 export const relationsNamed = (names?: string[]) => (names ? RELATIONS.filter((r) => names.includes(r.name)) : RELATIONS);
 
 /**

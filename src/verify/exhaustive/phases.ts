@@ -13,6 +13,7 @@ function find<K extends SimEvent['type']>(events: SimEvent[], type: K, leg?: Leg
   return events.find((e) => e.type === type && (leg === undefined || ('leg' in e && e.leg === leg))) as EventOf<K> | undefined;
 }
 
+/** @example answeredAt(result, 'contact')?.t // 11000 */
 export const answeredAt = (result: SimulationResult, leg: LegName) => find(result.events, 'leg.answered', leg);
 const endOf = (result: SimulationResult) => find(result.events, 'session.ended')?.t ?? 0;
 /** The first stretch in which `leg` hears `kind`: back-to-back segments of it count as one (the contact's line changes what it plays). */
@@ -65,6 +66,7 @@ export function hangupWindow(result: SimulationResult, who: LegName, phase: Hang
  * Where, in a run nobody ended, release.call can come during `phase`: `first ringing` / `second ringing`
  * — the first-called / second-called leg is being dialled; a message, hold music (either leg), the
  * contact's line, the talk. The first such stretch; null when there is none.
+ * @example releaseWindow(result, 'talk') // { from: 11450, to: 71450 }
  */
 export function releaseWindow(result: SimulationResult, phase: ReleasePhase): Window | null {
   const started = find(result.events, 'session.started');

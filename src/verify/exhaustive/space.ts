@@ -13,6 +13,7 @@ export interface Space {
   groups: number;
 }
 
+/** @example spaceOf(AXES).size // 95000 */
 export function spaceOf(axes: Axis[]): Space {
   const size = axes.reduce((n, axis) => n * axis.values.length, 1);
   const groupSize = axes.at(-1)?.values.length ?? 1;
@@ -37,7 +38,7 @@ export function indexOf(space: Space, combination: number[]): number {
   return combination.reduce((index, digit, i) => index * space.axes[i]!.values.length + digit, 0);
 }
 
-/** `flags=first_call contact · employee_message=none · …` */
+/** @example describeCombination(space, [3, 0, …]) // 'flags=first_call contact · employee_message=none · …' */
 export function describeCombination(space: Space, combination: number[]): string {
   return space.axes.map((axis, i) => `${axis.name}=${axis.values[combination[i]!]!.label}`).join(' · ');
 }

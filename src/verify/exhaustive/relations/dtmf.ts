@@ -3,7 +3,10 @@ import { scenarioParams } from '../case.js';
 import { differences } from '../compare.js';
 import { copyCase, type Relation } from './relation.js';
 
-/** R15/D6 written out as the oracle: each digit with its offset from the contact's answer. */
+/**
+ * R15/D6 written out as the oracle: each digit with its offset from the contact's answer.
+ * @example dtmfDue('12.3') // [{ offset: 0, digit: '1' }, { offset: 0, digit: '2' }, { offset: 1000, digit: '3' }]
+ */
 export function dtmfDue(dtmf: string): { offset: number; digit: string }[] {
   let offset = 0;
   return [...dtmf].flatMap((char) => {

@@ -18,7 +18,7 @@ export interface Relation {
   compare(baseRun: SimulationResult, neighbourRun: SimulationResult, base: Case): string[];
 }
 
-/** A case with its scenario copied, to change in place. */
+/** A case with its scenario copied, to change in place. @example const next = copyCase(base) */
 export function copyCase(c: Case): Case {
   return { scenario: structuredClone(c.scenario), releaseAt: c.releaseAt };
 }
@@ -32,6 +32,7 @@ export interface LabelRelation extends Relation {
 /**
  * A relation whose neighbour's run is this run relabelled: what changes is a label, never a time or
  * the order of what happens.
+ * @example relabelling({ name, rules, statement, neighbour, relabel: (e) => (e.type === 'session.started' ? { ...e, direction: 'out' } : e) })
  */
 export function relabelling(spec: Omit<LabelRelation, 'compare' | 'relabelOutcome'> & Partial<Pick<LabelRelation, 'relabelOutcome'>>): LabelRelation {
   const relabelOutcome = spec.relabelOutcome ?? ((outcome: Outcome) => outcome);
