@@ -66,7 +66,7 @@ function runOne(index: number, io: CliIo): number {
     return EXIT.ok;
   }
   for (const finding of evaluation.findings) io.out(formatViolation(space, { index, ...finding }, index, evaluation.case, [finding]));
-  if (evaluation.findings.length === 0) io.out(caseYaml(evaluation.case, { check: 'none', rules: [], problems: ['all checks hold'] }, index));
+  if (evaluation.findings.length === 0) io.out(caseYaml(evaluation.case, index));
   io.out(`1 combinations, ${evaluation.findings.length > 0 ? 1 : 0} violations\n`);
   return evaluation.findings.length === 0 ? EXIT.ok : EXIT.failed;
 }
@@ -108,7 +108,7 @@ function formatViolation(space: Space, violation: Violation, index: number, c: P
     `  smallest: combination ${index}: ${describeCombination(space, combinationAt(space, index))}`,
     ...finding.problems.slice(0, 6).map((p) => `  ${p}`),
     '---',
-    caseYaml(c, finding, index).trimEnd(),
+    caseYaml(c, index, finding).trimEnd(),
     '',
   ].join('\n');
 }

@@ -46,7 +46,7 @@ describe('a violation printed as a scenario file', () => {
   it('is a scenario simulate accepts, citing the rules, and it runs the same call', () => {
     const values = { flags: 'first_call contact', ending: 'employee hangs up during talk', dtmf: '12.3...4' };
     const { case: c, run } = evaluated(values);
-    const text = caseYaml(c, { check: 'planted', rules: ['R10'], problems: ['the contact hung up'] }, indexWith(values));
+    const text = caseYaml(c, indexWith(values), { check: 'planted', rules: ['R10'], problems: ['the contact hung up'] });
     const scenario = parseScenarioText('found.yaml', text);
     expect(scenario.rules).toEqual(['R10']);
     expect(scenario.description).toBe('found by employee-call-sim explore --exhaustive (planted): the contact hung up');
@@ -56,7 +56,7 @@ describe('a violation printed as a scenario file', () => {
   it('names a release.call, which a scenario file cannot say, with the command that replays it', () => {
     const values = { ending: 'release.call during hold' };
     const { case: c } = evaluated(values);
-    const text = caseYaml(c, { check: 'planted', rules: [], problems: [] }, indexWith(values));
+    const text = caseYaml(c, indexWith(values));
     expect(text.split('\n')[0]).toBe(`# release.call at t=${c.releaseAt} ms (a scenario file cannot say this: employee-call-sim explore --exhaustive --only ${indexWith(values)} replays it)`);
   });
 });

@@ -3,17 +3,19 @@ import type { Finding } from './check.js';
 import type { Case } from './types.js';
 
 /**
- * A case as a scenario file `employee-call-sim simulate` / `verify` accept, citing the finding's rules.
- * A release.call cannot be written in a scenario file: it is named in a comment, with the command that
- * replays the combination.
- * @example caseYaml(c, finding, 1234) // '# found by …\nname: exhaustive #1234: …'
+ * A case as a scenario file `employee-call-sim simulate` / `verify` accept, citing the finding's rules
+ * (if it comes with one). A release.call cannot be written in a scenario file: it is named in a
+ * comment, with the command that replays the combination.
+ * @example caseYaml(c, 1234, finding) // 'name: "exhaustive #1234: …"\ndescription: found by …'
  */
-export function caseYaml(c: Case, finding: Finding, index: number): string {
+export function caseYaml(c: Case, index: number, finding?: Finding): string {
   const { name, ...rest } = c.scenario;
   const scenario = {
     name,
-    description: `found by employee-call-sim explore --exhaustive (${finding.check}): ${finding.problems[0] ?? ''}`,
-    rules: finding.rules,
+    description: finding
+      ? `found by employee-call-sim explore --exhaustive (${finding.check}): ${finding.problems[0] ?? ''}`
+      : `combination ${index} of employee-call-sim explore --exhaustive`,
+    rules: finding?.rules ?? [],
     ...rest,
   };
   const release =
