@@ -1,120 +1,86 @@
 /**
- * Benchmark of the mock server (not a test): N concurrent `start.employee_call` sessions at --speed 20,
- * each notifying a webhook receiver on 127.0.0.1. Prints calls/s, whether every call finished, and
- * whether every notification arrived exactly once. `npm run bench` runs it; `run()` is its entry.
+ * Benchmark of the mock server (not a test): in one run, side by side under the same load generator
+ * (autocannon, 64 connections, the same duration), a `node:http` floor that parses the JSON body and
+ * answers fixed JSON, and the mock server starting a live call per request (64 varied valid bodies);
+ * then 10 000 long-lived calls in a fresh server for RSS per live call and the cost of list.calls and
+ * the control API with thousands live. Each server runs in its own child process (`server-child.ts`).
+ * `npm run bench` runs it; `run()` is its entry. Targets are printed beside the measurements.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { BUILTIN_ACCOUNTS } from '../src/index.js';
-import { createMockServer, manualDriver, SEED_REQUEST } from '../src/server/index.js';
+import { fork, type ChildProcess } from 'node:child_process';
+import autocannon, { type Result } from 'autocannon';
+import { variedBodies } from './bodies.js';
 
-export interface ServerBenchResult {
-  sessions: number;
-  speed: number;
-  accepted: number;
-  callsPerSecond: number;
-  finished: number;
-  finishedInMs: number;
-  notificationsExpected: number;
-  notificationsReceived: number;
-  duplicates: number;
-  ok: boolean;
-}
+const CONNECTIONS = 64;
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+const SPEED = 10;
+const LIVE_CALLS = 10_000;
 
-/** Seed calls (default world) notify 5 times: outbound_call, waiting_for_answer, talk_started, talk_finished, call_finished. */
-const NOTIFICATIONS_PER_CALL = 5;
-
-async function receiver() {
-  const seen = new Map<string, number>();
-  let onChange = () => {};
-  const server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      const id = String(req.headers['x-notification-id']);
-      seen.set(id, (seen.get(id) ?? 0) + 1);
-      res.writeHead(204).end();
-      onChange();
-    });
+async function child(args: string[], execArgv: string[] = []): Promise<{ process: ChildProcess; first: Record<string, number> }> {
+  const proc = fork(new URL('./server-child.js', import.meta.url), args, { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const first = await new Promise<Record<string, number>>((resolve, reject) => {
+    proc.once('message', (message) => resolve(message as Record<string, number>));
+    proc.once('exit', (code) => reject(new Error(`bench child ${args[0]} exited with ${code}`)));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
-    seen,
-    until: (count: number) => new Promise<void>((resolve) => (onChange = () => (seen.size >= count ? resolve() : undefined))),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  return { process: proc, first };
 }
 
-/** Warms the JIT up (validation, machines, HTTP stack) so that the numbers measure the steady state. */
-async function warmUp(): Promise<void> {
-  const manual = manualDriver();
-  const server = createMockServer({ driver: manual.start, firstCallSessionId: 1 });
-  const { url } = await server.listen(0, '127.0.0.1');
-  const body = JSON.stringify(SEED_REQUEST);
-  for (let i = 0; i < 200; i++) server.handleRpc(body);
-  manual.runAll();
-  const post = () => fetch(`${url}/v4.0`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then((r) => r.json());
-  await Promise.all(Array.from({ length: 200 }, post));
-  await server.close();
-}
-
-/** One measured run: `sessions` concurrent calls (default $BENCH_SESSIONS or 500) at `speed` (default 20). */
-export async function measure(options: { sessions?: number; speed?: number } = {}): Promise<ServerBenchResult & { line: string }> {
-  const sessions = options.sessions ?? Number(process.env.BENCH_SESSIONS ?? 500);
-  const speed = options.speed ?? 20;
-  await warmUp();
-  const hooks = await receiver();
-  const account = { ...BUILTIN_ACCOUNTS.demo!, notifications: [{ url: hooks.url }], limits: { minute_limit: 1_000_000, day_limit: 1_000_000 } };
-  const server = createMockServer({ account, speed, firstCallSessionId: 1 });
-  const { url } = await server.listen(0, '127.0.0.1');
-  let finished = 0;
-  let allFinished = () => {};
-  const finishedAll = new Promise<void>((resolve) => (allFinished = resolve));
-  server.events.subscribe(({ event }) => {
-    if (event.type === 'session.ended' && ++finished === sessions) allFinished();
+function ask(proc: ChildProcess): Promise<Record<string, number>> {
+  return new Promise((resolve) => {
+    proc.once('message', (message) => resolve(message as Record<string, number>));
+    proc.send({ type: 'stats' });
   });
-  const notified = hooks.until(sessions * NOTIFICATIONS_PER_CALL);
-
-  const began = performance.now();
-  const answers = await Promise.all(
-    Array.from({ length: sessions }, (_, i) => {
-      const body = JSON.stringify({ ...SEED_REQUEST, id: i, params: { ...SEED_REQUEST.params, external_id: `bench-${i}` } });
-      return fetch(`${url}/v4.0`, { method: 'POST', headers: { 'content-type': 'application/json; charset=UTF-8' }, body }).then((r) => r.json());
-    }),
-  );
-  const acceptedInMs = performance.now() - began;
-  const accepted = answers.filter((a) => (a as { result?: unknown }).result).length;
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([Promise.all([finishedAll, notified]), new Promise((resolve) => (timer = setTimeout(resolve, 60_000)))]);
-  clearTimeout(timer);
-  const finishedInMs = performance.now() - began;
-  await server.close();
-  await hooks.close();
-
-  const received = [...hooks.seen.values()].reduce((a, b) => a + b, 0);
-  const result: ServerBenchResult = {
-    sessions,
-    speed,
-    accepted,
-    callsPerSecond: Math.round(accepted / (acceptedInMs / 1000)),
-    finished,
-    finishedInMs: Math.round(finishedInMs),
-    notificationsExpected: sessions * NOTIFICATIONS_PER_CALL,
-    notificationsReceived: hooks.seen.size,
-    duplicates: received - hooks.seen.size,
-    ok: false,
-  };
-  result.ok = accepted === sessions && finished === sessions && result.notificationsReceived === result.notificationsExpected && result.duplicates === 0;
-  const line =
-    `mock server: ${sessions} concurrent sessions at ×${speed}: accepted ${accepted} in ${Math.round(acceptedInMs)} ms (${result.callsPerSecond} calls/s); ` +
-    `${finished}/${sessions} finished in ${(finishedInMs / 1000).toFixed(2)} s (each 71.45 s simulated = ${(71.45 / speed).toFixed(2)} s); ` +
-    `notifications ${result.notificationsReceived}/${result.notificationsExpected} received, ${result.duplicates} duplicates → ${result.ok ? 'OK' : 'FAILED'}`;
-  return { ...result, line };
 }
 
-/** `npm run bench`'s entry: the lines to print; a failed check sets a non-zero exit code. */
+function load(port: number, bodies: string[]): Promise<Result> {
+  const headers = { 'content-type': 'application/json; charset=UTF-8' };
+  return autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    requests: bodies.map((body) => ({ method: 'POST', path: '/v4.0', headers, body })),
+  });
+}
+
+async function measureLoad(mode: 'floor' | 'mock', bodies: string[]) {
+  const server = await child([mode, String(SPEED)]);
+  await load(server.first.port!, bodies.slice(0, 8)).catch(() => undefined); // warm-up is not measured
+  const result = await load(server.first.port!, bodies);
+  const stats = await ask(server.process);
+  server.process.kill();
+  return { result, stats };
+}
+
+const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
+const row = (what: string, target: string, measured: string, ok: boolean | null) => `| ${what} | ${target} | ${measured} | ${ok === null ? '' : ok ? 'ok' : 'MISSED'} |`;
+
+/** `npm run bench`'s entry: the table to print. */
 export async function run(): Promise<string[]> {
-  const result = await measure();
-  if (!result.ok) process.exitCode = 1;
-  return [result.line];
+  const bodies = variedBodies(64);
+  const floor = await measureLoad('floor', bodies);
+  const mock = await measureLoad('mock', bodies);
+  const memory = await child(['memory', String(LIVE_CALLS)], ['--expose-gc']);
+  memory.process.kill();
+  const m = memory.first;
+  const floorRps = floor.result.requests.average;
+  const mockRps = mock.result.requests.average;
+  const ratio = mockRps / floorRps;
+  const perCall = (m.rssAfter! - m.rssBefore!) / m.live!;
+  const heapPerCall = (m.heapAfter! - m.heapBefore!) / m.live!;
+  const failures = mock.result.non2xx + mock.result.errors + mock.result.timeouts;
+  return [
+    `${CONNECTIONS} connections, ${DURATION_S} s each, ${bodies.length} varied valid start.employee_call bodies; the mock at ×${SPEED} with one event subscriber`,
+    '',
+    '| what | target | measured | |',
+    '|---|---|---|---|',
+    row('floor: node:http, parse body + fixed JSON', '—', `${Math.round(floorRps)} req/s, p50 ${ms(floor.result.latency.p50)}, p99 ${ms(floor.result.latency.p99)}`, null),
+    row('mock: a live call per request', '≥ 0.06 × floor', `${Math.round(mockRps)} req/s = ${ratio.toFixed(3)} × floor`, ratio >= 0.06),
+    row('mock: latency', 'p99 ≤ 25 ms', `p50 ${ms(mock.result.latency.p50)}, p99 ${ms(mock.result.latency.p99)}`, mock.result.latency.p99 <= 25),
+    row('mock: failed requests (non-2xx, errors, timeouts)', '0', String(failures), failures === 0),
+    row('mock: event lag, due → delivered', 'p99 ≤ 20 ms', `p50 ${ms(mock.stats.lagP50!)}, p99 ${ms(mock.stats.lagP99!)} over ${mock.stats.events} events (${mock.stats.live} calls live at the end)`, mock.stats.lagP99! <= 20),
+    row(`RSS per live call (${m.live} calls of an hour)`, '≤ 10 KB', `${(perCall / 1024).toFixed(1)} KB (heap ${(heapPerCall / 1024).toFixed(1)} KB)`, perCall <= 10 * 1024),
+    row(`RSS with ${m.live} live calls`, '< 200 MB', `${(m.rssAfter! / 2 ** 20).toFixed(0)} MB`, m.rssAfter! < 200 * 2 ** 20),
+    row('list.calls with 5 000 / 10 000 live', '≤ 50 ms', `${ms(m.listCalls5000!)} / ${ms(m[`listCalls${LIVE_CALLS}`]!)}`, m[`listCalls${LIVE_CALLS}`]! <= 50),
+    row('GET /control/sessions?live=true (newest 20) with 5 000 / 10 000 live', '≤ 50 ms', `${ms(m.sessions5000!)} / ${ms(m[`sessions${LIVE_CALLS}`]!)}`, m[`sessions${LIVE_CALLS}`]! <= 50),
+    row('GET /control/sessions/:id (a re-run) with 10 000 live', '≤ 50 ms', ms(m[`detail${LIVE_CALLS}`]!), m[`detail${LIVE_CALLS}`]! <= 50),
+  ];
 }

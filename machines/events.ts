@@ -1,11 +1,11 @@
-import type { EarlyMediaKind, FailReason, FinishReason, LegName, LinePlays, MessageSource, WorldCommand } from './types.js';
+import type { EarlyMediaKind, FailReason, FinishReason, LegName, LinePlays, MessageSource } from './types.js';
 
 /**
  * The events of the session machine, by who sends them. Every event about one leg names it (`leg`), so
  * that the leg's regions — its line, and what it hears — can tell theirs apart.
  */
 
-/** From the world (machines/network.ts): what the dialled party does. `attempt` ties it to one dialled number. */
+/** From the world (machines/world.ts): what the dialled party does. `attempt` ties it to one dialled number. */
 export type WorldEvent =
   | { type: 'ANSWER'; leg: LegName; attempt: number }
   | { type: 'FAIL'; leg: LegName; attempt: number; reason: FailReason }
@@ -64,10 +64,3 @@ export type SessionEvent =
   | PlaybackReport
   | SessionWideEvent
   | FlowEvent;
-
-/** What the session tells the world (machines/network.ts), and what the outside world tells it. */
-export type NetworkEvent =
-  | { type: 'LINE.DIAL'; leg: LegName; number: string; attempt: number }
-  | { type: 'LINE.CLOSED'; leg: LegName }
-  | { type: 'TALK.STARTED' }
-  | { type: 'COMMAND'; command: WorldCommand };

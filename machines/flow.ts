@@ -1,5 +1,5 @@
 import { and, not } from 'xstate';
-import type { NetworkEvent, PlaybackCommand, SessionEvent } from './events.js';
+import type { PlaybackCommand, SessionEvent } from './events.js';
 import { eventOf, other, sessionAction, type LegParams, type SessionContext, type SessionGuard } from './session-context.js';
 import type { FailReason, FinishReason, LegName } from './types.js';
 
@@ -36,7 +36,6 @@ const FAILURE_FINISH: Record<LegName, Record<FailReason, FinishReason>> = {
 };
 
 const toPlayback = (command: PlaybackCommand) => command;
-const toNetwork = (event: NetworkEvent) => event;
 
 export const flowActions = {
   announceSession: sessionAction(({ context: { plan }, enqueue }) =>
@@ -107,7 +106,6 @@ export const flowActions = {
   /** Told after the old sounds stopped and before both sides hear the talk (the BRIDGE step's order). */
   startTalk: sessionAction(({ context, enqueue }) => {
     enqueue.emit({ type: 'talk.started' });
-    enqueue.sendTo('network', toNetwork({ type: 'TALK.STARTED' }));
     enqueue.assign({ talkStartedAt: context.now() });
   }),
   endSession: sessionAction<{ reason: FinishReason }>(({ enqueue }, { reason }) => enqueue.raise({ type: 'END', reason })),
@@ -228,7 +226,7 @@ export const flowRegion = {
     talk: {
       initial: 'connecting',
       states: {
-        connecting: { entry: 'bridgeSoon', on: { BRIDGE: { target: 'connected', actions: 'startTalk' } } },
+        connecting: { entry: 'bridgeSoon', on: { BRIDGE: { target: 'connected', actions: ['startTalk', 'scheduleDefaultHangup'] } } },
         connected: {},
       },
     },

@@ -1,18 +1,18 @@
 import { and } from 'xstate';
-import type { NetworkEvent, SessionEvent } from './events.js';
+import type { SessionEvent } from './events.js';
 import { eventOf, sessionAction, type LegParams, type SessionContext, type SessionGuard } from './session-context.js';
 import type { FailReason, LegName } from './types.js';
 
 /**
  * One leg's line, a region of the session machine: dials the leg's numbers one after another (R14, D7),
  * each with its own dial timeout (D3), until one answers; then waits for that party to hang up or for the
- * session's end (END) to release the line. It tells the flow LEG.FAILED / LEG.HUNG_UP (an answer and
- * early media the flow follows itself), and the world (machines/network.ts) LINE.DIAL / LINE.CLOSED. The world's events name the
- * dial attempt they belong to, so that a late event for an earlier number is ignored.
+ * session's end (END) to release the line. Dialling a number plays that party's script from the world
+ * (machines/world.ts); a failed number's script is cancelled. It tells the flow LEG.FAILED / LEG.HUNG_UP
+ * (an answer and early media the flow follows itself). The world's events name the dial attempt they
+ * belong to, so that a late event for an earlier number is ignored.
  */
 
 const numberOf = (context: SessionContext, leg: LegName) => context.plan.numbers[leg][context.lines[leg].index] ?? '';
-const toNetwork = (event: NetworkEvent) => event;
 
 export const legActions = {
   dialCurrentNumber: sessionAction<LegParams>(({ context, enqueue }, { leg }) => {
@@ -21,12 +21,10 @@ export const legActions = {
     const number = numberOf(context, leg);
     enqueue.assign({ lines: { ...context.lines, [leg]: { ...line, attempt } } });
     enqueue.emit({ type: 'leg.dialing', leg, number, caller_id: context.plan.callerIds[leg] });
-    enqueue.sendTo('network', toNetwork({ type: 'LINE.DIAL', leg, number, attempt }));
   }),
-  reportNumberFailed: sessionAction<LegParams & { reason: FailReason }>(({ context, enqueue }, { leg, reason }) => {
-    enqueue.emit({ type: 'leg.failed', leg, number: numberOf(context, leg), reason });
-    enqueue.sendTo('network', toNetwork({ type: 'LINE.CLOSED', leg }));
-  }),
+  reportNumberFailed: sessionAction<LegParams & { reason: FailReason }>(({ context, enqueue }, { leg, reason }) =>
+    enqueue.emit({ type: 'leg.failed', leg, number: numberOf(context, leg), reason }),
+  ),
   moveToNextNumber: sessionAction<LegParams>(({ context, enqueue }, { leg }) => {
     const line = context.lines[leg];
     enqueue.assign({ lines: { ...context.lines, [leg]: { ...line, index: line.index + 1 } } });
@@ -40,7 +38,6 @@ export const legActions = {
   reportAnswered: sessionAction<LegParams>(({ context, enqueue }, { leg }) =>
     enqueue.emit({ type: 'leg.answered', leg, number: numberOf(context, leg) }),
   ),
-  // A hang-up or a release ends the session, and the world stops with it: no LINE.CLOSED is needed.
   reportHungUp: sessionAction<LegParams>(({ enqueue }, { leg }) => {
     enqueue.emit({ type: 'leg.hung_up', leg });
     enqueue.raise({ type: 'LEG.HUNG_UP', leg });
@@ -82,19 +79,27 @@ export function legRegion<const L extends LegName>(leg: L) {
         on: { DIAL: { guard: { type: 'isFor', params: self }, target: 'dialing' } },
       },
       dialing: {
-        entry: { type: 'dialCurrentNumber', params: self },
+        entry: [
+          { type: 'dialCurrentNumber', params: self },
+          { type: 'playScript', params: self },
+        ],
         after: {
           dialTimeout: [
             {
               guard: next,
               target: 'dialing',
               reenter: true,
-              actions: [{ type: 'reportNumberFailed', params: noAnswer }, { type: 'moveToNextNumber', params: self }],
+              actions: [
+                { type: 'reportNumberFailed', params: noAnswer },
+                { type: 'cancelScript', params: self },
+                { type: 'moveToNextNumber', params: self },
+              ],
             },
             {
               target: 'failed',
               actions: [
                 { type: 'reportNumberFailed', params: noAnswer },
+                { type: 'cancelScript', params: self },
                 { type: 'reportLegFailed', params: noAnswer },
               ],
             },
@@ -107,13 +112,18 @@ export function legRegion<const L extends LegName>(leg: L) {
               guard: and([current, next]),
               target: 'dialing',
               reenter: true,
-              actions: [{ type: 'reportNumberFailed', params: failure(leg) }, { type: 'moveToNextNumber', params: self }],
+              actions: [
+                { type: 'reportNumberFailed', params: failure(leg) },
+                { type: 'cancelScript', params: self },
+                { type: 'moveToNextNumber', params: self },
+              ],
             },
             {
               guard: current,
               target: 'failed',
               actions: [
                 { type: 'reportNumberFailed', params: failure(leg) },
+                { type: 'cancelScript', params: self },
                 { type: 'reportLegFailed', params: failure(leg) },
               ],
             },

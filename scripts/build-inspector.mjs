@@ -3,11 +3,14 @@
  * Builds the analysts' page (src/inspector/app) into one folder that works from file:// and under the
  * mock server's /inspector/:
  *   index.html  app.js (one classic script: no modules, no fetch)  app.css  stately.js (optional, lazy)
- * Every scenarios/*.yaml is embedded in app.js as text at build time (module `virtual:scenarios`).
+ * Every scenarios/*.yaml is embedded in app.js as text at build time (module `virtual:scenarios`), and so
+ * are the state charts of every machine `src/index.ts` exports, laid out here in Node by elkjs (module
+ * `virtual:charts`): the machine definitions are static, so the page carries the positions only — not the
+ * 1.6 MB layout engine, nor a web worker, which file:// would refuse.
  *
  *   node scripts/build-inspector.mjs [--outdir dist/inspector] [--no-minify]
  */
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -21,6 +24,7 @@ const INDEX_HTML = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Call inspector — start.employee_call</title>
+<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%230f172a'/%3E%3Cpath d='M3 5h10M3 8h6M3 11h8' stroke='%2386efac' stroke-width='2'/%3E%3C/svg%3E">
 <link rel="stylesheet" href="app.css">
 <script defer src="app.js"></script>
 </head>
@@ -41,18 +45,40 @@ async function readScenarios(dir) {
   return Promise.all(names.map(async (file) => ({ file, text: await readFile(join(dir, file), 'utf8') })));
 }
 
-/** esbuild plugin: `import files from 'virtual:scenarios'` → the embedded scenario files. */
-function scenariosPlugin(scenarios) {
+/** esbuild plugin: `import value from 'virtual:NAME'` → `value` as JSON (the scenario files, the charts). */
+function embedPlugin(modules) {
   return {
-    name: 'scenarios',
+    name: 'embed',
     setup(b) {
-      b.onResolve({ filter: /^virtual:scenarios$/ }, () => ({ path: 'scenarios', namespace: 'virtual' }));
-      b.onLoad({ filter: /^scenarios$/, namespace: 'virtual' }, () => ({
-        contents: `export default ${JSON.stringify(scenarios)};`,
-        loader: 'js',
-      }));
+      b.onResolve({ filter: /^virtual:/ }, (args) => ({ path: args.path.slice('virtual:'.length), namespace: 'virtual' }));
+      b.onLoad({ filter: /.*/, namespace: 'virtual' }, (args) =>
+        Object.hasOwn(modules, args.path) ? { contents: `export default ${JSON.stringify(modules[args.path])};`, loader: 'js' } : undefined,
+      );
     },
   };
+}
+
+/** The laid-out state charts: src/diagram/build-charts.ts, bundled for Node and run here. */
+async function layOutCharts() {
+  const dir = join(ROOT, 'node_modules/.cache/employee-call-sim');
+  await mkdir(dir, { recursive: true });
+  const file = join(dir, `charts-${process.pid}-${Date.now()}.mjs`);
+  await build({
+    entryPoints: [join(ROOT, 'src/diagram/build-charts.ts')],
+    outfile: file,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'warning',
+    absWorkingDir: ROOT,
+  });
+  try {
+    const { buildCharts } = await import(pathToFileURL(file).href);
+    return await buildCharts();
+  } finally {
+    await rm(file, { force: true });
+  }
 }
 
 /**
@@ -76,6 +102,7 @@ const zodLocalesPlugin = {
 export async function buildInspector(options = {}) {
   const outdir = resolve(options.outdir ?? join(ROOT, 'dist/inspector'));
   const scenarios = await readScenarios(options.scenariosDir ?? join(ROOT, 'scenarios'));
+  const charts = await layOutCharts();
   await mkdir(outdir, { recursive: true });
   const common = {
     bundle: true,
@@ -93,11 +120,11 @@ export async function buildInspector(options = {}) {
     // main.ts imports app.css, which esbuild writes next to the script as app.css.
     entryPoints: { app: join(APP, 'main.ts') },
     outdir,
-    plugins: [scenariosPlugin(scenarios), zodLocalesPlugin],
+    plugins: [embedPlugin({ scenarios, charts }), zodLocalesPlugin],
   });
   await build({ ...common, entryPoints: [join(APP, 'stately-entry.ts')], outfile: join(outdir, 'stately.js') });
   await writeFile(join(outdir, 'index.html'), INDEX_HTML);
-  return { outdir, scenarios: scenarios.map((s) => s.file) };
+  return { outdir, scenarios: scenarios.map((s) => s.file), charts: charts.map((c) => c.machine) };
 }
 
 function argValue(name) {
@@ -106,9 +133,9 @@ function argValue(name) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { outdir, scenarios } = await buildInspector({
+  const { outdir, scenarios, charts } = await buildInspector({
     outdir: argValue('--outdir'),
     minify: !process.argv.includes('--no-minify'),
   });
-  console.log(`inspector built in ${outdir} (${scenarios.length} scenario file(s) embedded)`);
+  console.log(`inspector built in ${outdir} (${scenarios.length} scenario file(s), charts of ${charts.join(', ')} embedded)`);
 }

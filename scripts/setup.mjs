@@ -25,8 +25,8 @@ if (!installed || installed < mtime('package-lock.json')) {
   run('npm ci --no-audit --no-fund');
 }
 
-const SOURCES = ['src', 'machines', 'bench', 'scenarios', 'scripts/build-inspector.mjs', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'];
-const BUILT = ['dist/src/cli.js', 'dist/inspector/app.js'];
+const SOURCES = ['src', 'machines', 'bench', 'scenarios', 'docs/spec.md', 'scripts/build-inspector.mjs', 'scripts/build-spec-page.mjs', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'];
+const BUILT = ['dist/src/cli.js', 'dist/inspector/app.js', 'dist/inspector/spec.html'];
 if (process.argv.includes('--build') && Math.min(...BUILT.map(mtime)) < Math.max(...SOURCES.map(newest))) {
   console.log('setup: building dist/ (npm run build)…');
   run('npm run build');

@@ -7,7 +7,7 @@ const USAGE = `usage: employee-call-sim <command> [options]
 
 commands:
   validate [FILE|-] [--account NAME|FILE]   check a start.employee_call request body, print the JSON-RPC answer
-  simulate FILE [--json]                    run a scenario file, print its timeline (or the SPEC §5 JSON)
+  simulate FILE [--format text|json|mermaid] run a scenario file: its timeline, the SPEC §5 JSON (--json), or a Mermaid sequence diagram
   verify [DIR|FILE...] [--coverage]         check every scenario's expect; one line each, then "N passed, N failed";
                                             --coverage: the machines' states and transitions no scenario reached
   explore [--runs N] [--seed S]             run N generated calls against the invariants (default 1000, seed 1)
@@ -15,7 +15,9 @@ commands:
                                             every combination of the discrete space against the invariants and
                                             the metamorphic relations; "N combinations, N violations"
   serve [--port N] [--host H] [--speed X] [--account FILE] [--world FILE]
+        [--allow-origin URL]... [--allow-host NAME]... [--max-connections N]
                                             the mock Call API server and the analysts' page
+  schema scenario|account|world             print the JSON Schema of a scenario, account or world file
 `;
 
 const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
@@ -24,6 +26,7 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   verify: () => import('./cli/verify.js'),
   explore: () => import('./cli/explore.js'),
   serve: () => import('./cli/serve.js'),
+  schema: () => import('./cli/schema.js'),
 };
 
 /** Runs one command line; returns the exit code. Never throws. */

@@ -1,78 +1,62 @@
 import { parse as parseYaml } from 'yaml';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { describeIssues, describeValue, type FileProblem } from './describe-issues.js';
 
-/** One thing wrong in a data file: where (`employees[0].id`, '' for the whole file) and what was expected. */
-export type FileProblem = { path: string; expected: string };
+export { describeIssues, formatPath, type FileProblem } from './describe-issues.js';
 
-/** A data file (scenario, account, world) that could not be read or does not match its schema. */
+/** Where in the file: `, line 4`, `, at employees[0].id`, or nothing for the whole file. */
+function place(problem: FileProblem): string {
+  if (problem.line !== undefined) return `, line ${problem.line}`;
+  return problem.path ? `, at ${problem.path}` : '';
+}
+
+/**
+ * A data file (scenario, account, world) that could not be read or does not match its schema. Its
+ * message is one sentence per problem: the file, the place, what was expected.
+ * @example new DataFileError('x.yaml', [{ path: 'world.contact.anser_after', expected: 'no key "anser_after" here (…)' }]).message
+ * // 'x.yaml, at world.contact.anser_after: no key "anser_after" here (…)'
+ */
 export class DataFileError extends Error {
   constructor(
     readonly file: string,
     readonly problems: FileProblem[],
   ) {
-    super(problems.map((p) => `${file}: at ${p.path || '(top level)'}: ${p.expected}`).join('\n'));
+    super(problems.map((p) => `${file}${place(p)}: ${p.expected}`).join('\n'));
     this.name = 'DataFileError';
   }
 }
 
-/** `employees[0].numbers[1].status` from a zod path. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((key, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`))
-    .join('');
-}
-
-/** Zod issues → `{path, expected}` pairs, one per issue, in a wording meant for the file's author. */
-export function describeIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[] = []): FileProblem[] {
-  return issues.flatMap((issue): FileProblem[] => {
-    const path = [...prefix, ...issue.path];
-    if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({
-        path: formatPath([...path, key]),
-        expected: `no key "${key}" here (unknown key; check its spelling)`,
-      }));
-    }
-    if (issue.code === 'invalid_union' && issue.errors.length > 0) return describeUnion(issue.errors, path);
-    if (issue.code === 'invalid_type' && issue.expected === 'int') return [{ path: formatPath(path), expected: 'expected a whole number' }];
-    return [{ path: formatPath(path), expected: issue.message }];
-  });
-}
-
-/** A branch that failed on the input's type alone: the input was meant for another branch. */
-function wrongTypeOnly(branch: readonly z.core.$ZodIssue[]): boolean {
-  return branch.length === 1 && branch[0]!.code === 'invalid_type' && branch[0]!.path.length === 0;
-}
-
 /**
- * The problems of the union branch the author meant: the one that got past the type check with the
- * fewest problems (an inline account object is reported as an account, not as "expected string").
- * When no branch takes the input's type, the types they take are listed.
+ * Parses text as YAML (a superset of JSON), naming the file and line on a syntax error.
+ * @example parseDataText('x.yaml', 'a: [') // throws DataFileError 'x.yaml, line 1: not valid YAML (…)'
  */
-function describeUnion(branches: readonly (readonly z.core.$ZodIssue[])[], path: readonly PropertyKey[]): FileProblem[] {
-  const meant = branches.filter((branch) => !wrongTypeOnly(branch));
-  if (meant.length === 0) {
-    const types = branches.map((branch) => (branch[0] as z.core.$ZodIssueInvalidType).expected);
-    return [{ path: formatPath(path), expected: `expected ${types.join(' or ')}` }];
-  }
-  const closest = meant.reduce((best, next) => (next.length < best.length ? next : best));
-  return describeIssues(closest, path);
-}
-
-/** Parses text as YAML (a superset of JSON), naming the file and line on a syntax error. */
 export function parseDataText(file: string, text: string): unknown {
   try {
     return parseYaml(text, { prettyErrors: true });
   } catch (error) {
     const line = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line;
-    throw new DataFileError(file, [
-      { path: line ? `line ${line}` : '', expected: `valid YAML or JSON (${(error as Error).message.split('\n')[0]})` },
-    ]);
+    const reason = (error as Error).message.split('\n')[0]!.replace(/:$/, '');
+    throw new DataFileError(file, [{ path: line ? `line ${line}` : '', ...(line ? { line } : {}), expected: `not valid YAML (${reason})` }]);
   }
 }
 
-/** Validates already-parsed data against a schema, or throws a DataFileError naming each problem. */
-export function validateData<S extends z.ZodType>(file: string, data: unknown, schema: S): z.output<S> {
+/** "a mapping of employee, contact": what a schema wants at the top, when the caller does not name it. */
+function topLevelOf(schema: z.ZodType): string {
+  const shape = (schema as { shape?: Record<string, unknown> }).shape;
+  return shape ? `a mapping of ${Object.keys(shape).join(', ')}` : 'a value';
+}
+
+/**
+ * Validates already-parsed data against a schema, or throws a DataFileError naming each problem.
+ * `what` names the file's kind for the problems of the whole file (`a scenario (name, request, …)`):
+ * an empty file, or a top level of the wrong type.
+ * @example validateData('w.yaml', null, World) // throws 'w.yaml: the file is empty; expected a mapping of employee, contact'
+ */
+export function validateData<S extends z.ZodType>(file: string, data: unknown, schema: S, what: string = topLevelOf(schema)): z.output<S> {
+  if (data === null || data === undefined) throw new DataFileError(file, [{ path: '', expected: `the file is empty; expected ${what}` }]);
   const parsed = schema.safeParse(data);
-  if (!parsed.success) throw new DataFileError(file, describeIssues(parsed.error.issues));
-  return parsed.data;
+  if (parsed.success) return parsed.data;
+  const whole = parsed.error.issues.find((issue) => issue.code === 'invalid_type' && issue.path.length === 0);
+  if (whole) throw new DataFileError(file, [{ path: '', expected: `expected ${what}, got ${describeValue(data)}` }]);
+  throw new DataFileError(file, describeIssues(parsed.error.issues, data));
 }

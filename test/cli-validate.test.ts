@@ -74,11 +74,11 @@ describe('validate CLI: usage errors → exit 2, a message on stderr, nothing on
     ['an unknown flag', [seedFile, '--acount', 'demo'], "Unknown option '--acount'", true],
     ['--account without a value', [seedFile, '--account'], "Option '--account <value>' argument missing", true],
     ['two files', [seedFile, seedFile], 'expected at most one FILE, got 2', true],
-    ['an account file that does not exist', [seedFile, '--account', join(dir, 'none.yaml')], `bad --account: ${join(dir, 'none.yaml')}: at (top level): a readable file (ENOENT)`, false],
+    ['an account file that does not exist', [seedFile, '--account', join(dir, 'none.yaml')], `bad --account: ${join(dir, 'none.yaml')}: no such file`, false],
     [
       'a bad account file',
       [seedFile, '--account', file('bad-account.yaml', 'name: x\nemployees: [{ id: one }]\n')],
-      `${join(dir, 'bad-account.yaml')}: at employees[0].id: Invalid input: expected number, received string`,
+      `${join(dir, 'bad-account.yaml')}, at employees[0].id: expected a number, got "one"`,
       false,
     ],
   ])('%s', async (_, args, message, withUsage) => {

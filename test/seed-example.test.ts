@@ -1,17 +1,23 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { SEED_BODY, SEED_REQUEST } from '../src/seed-example.js';
 
-const seedPage = fileURLToPath(new URL('../../shared/seed/start.employee_call.ru.txt', import.meta.url));
+/** The "Пример запроса" of the platform's page for start.employee_call, byte for byte (docs/spec.md §1). */
+const pageRequest = readFileSync(new URL('fixtures/seed-page-request.json', import.meta.url), 'utf8');
 
 describe('the seed example', () => {
-  it('is the platform page\'s "Пример запроса", byte for byte', () => {
-    expect(readFileSync(seedPage, 'utf8')).toContain(SEED_BODY);
+  it('SEED_BODY is the platform page\'s "Пример запроса", byte for byte', () => {
+    expect(SEED_BODY).toBe(pageRequest);
   });
 
   it('parses to the request every consumer starts from', () => {
+    expect(SEED_REQUEST).toStrictEqual(JSON.parse(pageRequest));
     expect(SEED_REQUEST).toMatchObject({ jsonrpc: '2.0', method: 'start.employee_call', id: 'req1' });
-    expect(SEED_REQUEST.params).toMatchObject({ first_call: 'employee', dtmf_string: '.1.2.3', contact: '79260000000' });
+  });
+
+  it('scenarios/seed-example.yaml sends exactly that request', () => {
+    const scenario = parseYaml(readFileSync('scenarios/seed-example.yaml', 'utf8')) as { request: unknown };
+    expect(scenario.request).toStrictEqual(JSON.parse(pageRequest));
   });
 });

@@ -13,8 +13,16 @@ export const COMPONENT_NAMES = {
 export const ComponentId = z.enum(Object.keys(COMPONENT_NAMES) as [keyof typeof COMPONENT_NAMES]);
 export type ComponentId = z.infer<typeof ComponentId>;
 
+/**
+ * The most characters any account's `tts_max_length` may allow, and so the longest message value a
+ * request may carry: every text over an account's limit still gets the platform's tts_text_exceeded.
+ */
+export const MAX_TTS_LENGTH = 4096;
+/** The longest access token a request may carry, so no account holds one that could not be sent. */
+export const MAX_TOKEN_LENGTH = 1024;
+
 export const AccessToken = z.strictObject({
-  token: z.string().min(1),
+  token: z.string().min(1).max(MAX_TOKEN_LENGTH),
   /** ISO 8601; absent or null = never expires. */
   expires_at: z.iso
     .datetime({ offset: true, error: 'expected an ISO 8601 date and time with a time zone, e.g. "2030-01-31T23:59:59Z" or "2030-01-31T23:59:59+03:00"' })
@@ -76,8 +84,8 @@ export const Account = z.strictObject({
   media_files: z.array(MediaFile),
   address_book: z.array(AddressBookEntry).default([]),
   blacklist: z.array(z.string()).default([]),
-  /** Characters (code points) a TTS message may have. */
-  tts_max_length: z.number().int().positive(),
+  /** Characters (code points) a TTS message may have; at most {@link MAX_TTS_LENGTH}. */
+  tts_max_length: z.number().int().positive().max(MAX_TTS_LENGTH),
   /** `*_fixed_for_numa` pairs already remembered (D15). */
   numa_pairs: z.array(NumaPair).default([]),
   limits: z

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { DataFileError, loadAccount } from '../server/deps.js';
 import { createMockServer, loadWorld, MAGIC_NUMBERS, type MockServer, type MockServerOptions } from '../server/index.js';
+import { normalizeOrigin } from '../server/http/request-guard.js';
+import { DEFAULT_MAX_CONNECTIONS } from '../server/options.js';
 import { curlLine } from '../server/seed-request.js';
 import { EXIT, UsageError, type CliIo, type Command } from './io.js';
 
@@ -12,6 +14,9 @@ interface ServeArgs {
   speed: number;
   account: string;
   world: string | null;
+  allowOrigins: string[];
+  allowHosts: string[];
+  maxConnections: number;
 }
 
 function parsePort(text: string, origin: string): number {
@@ -20,16 +25,42 @@ function parsePort(text: string, origin: string): number {
   return port;
 }
 
+function parseOrigins(values: string[]): string[] {
+  return values.map((value) => {
+    try {
+      return normalizeOrigin(value);
+    } catch (error) {
+      throw new UsageError(`--allow-origin: ${(error as Error).message}`);
+    }
+  });
+}
+
+function parseMaxConnections(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_MAX_CONNECTIONS;
+  if (!/^\d+$/.test(text) || Number(text) < 1) throw new UsageError(`--max-connections: expected a whole number from 1, got "${text}"`);
+  return Number(text);
+}
+
 /**
- * `serve [--port N] [--host H] [--speed X] [--account FILE] [--world FILE]`; port: --port, else $PORT, else 8080.
- * @example parseServeArgs(['--speed', '20'], {}) // { port: 8080, host: '127.0.0.1', speed: 20, account: 'demo', world: null }
+ * `serve [--port N] [--host H] [--speed X] [--account FILE] [--world FILE] [--allow-origin URL]… [--allow-host NAME]… [--max-connections N]`;
+ * port: --port, else $PORT, else 8080.
+ * @example parseServeArgs(['--speed', '20'], {}) // { port: 8080, host: '127.0.0.1', speed: 20, account: 'demo', world: null, allowOrigins: [], allowHosts: [], maxConnections: 512 }
  */
 export function parseServeArgs(args: string[], env: NodeJS.ProcessEnv = process.env): ServeArgs {
   let values;
   try {
     ({ values } = parseArgs({
       args,
-      options: { port: { type: 'string' }, host: { type: 'string' }, speed: { type: 'string' }, account: { type: 'string' }, world: { type: 'string' } },
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        speed: { type: 'string' },
+        account: { type: 'string' },
+        world: { type: 'string' },
+        'allow-origin': { type: 'string', multiple: true },
+        'allow-host': { type: 'string', multiple: true },
+        'max-connections': { type: 'string' },
+      },
       strict: true,
       allowPositionals: false,
     }));
@@ -39,8 +70,19 @@ export function parseServeArgs(args: string[], env: NodeJS.ProcessEnv = process.
   const speed = Number(values.speed ?? '1');
   if (!Number.isFinite(speed) || speed <= 0) throw new UsageError(`--speed: expected a positive number (simulated seconds per second), got "${values.speed}"`);
   const port = values.port !== undefined ? parsePort(values.port, '--port') : env.PORT ? parsePort(env.PORT, 'PORT') : DEFAULT_PORT;
-  return { port, host: values.host ?? '127.0.0.1', speed, account: values.account ?? 'demo', world: values.world ?? null };
+  return {
+    port,
+    host: values.host ?? '127.0.0.1',
+    speed,
+    account: values.account ?? 'demo',
+    world: values.world ?? null,
+    allowOrigins: parseOrigins(values['allow-origin'] ?? []),
+    allowHosts: values['allow-host'] ?? [],
+    maxConnections: parseMaxConnections(values['max-connections']),
+  };
 }
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
 function banner(url: string, args: ServeArgs): string {
   const magic = MAGIC_NUMBERS.slice(0, 4).map((m) => `${m.contact} ${m.title.split(' (')[0]}`).join(', ');
@@ -53,6 +95,7 @@ function banner(url: string, args: ServeArgs): string {
     `try the seed request:`,
     `  ${curlLine(`${url}/v4.0`)}`,
     `Ctrl+C stops (live calls are released, pending notifications delivered).`,
+    ...(LOOPBACK.has(args.host) ? [] : [`Listening on ${args.host}: requests naming this machine (Host header) are answered only for ${args.allowHosts.length ? args.allowHosts.join(', ') : 'loopback names and its IP addresses'}; add --allow-host NAME for each other name.`]),
     '',
   ].join('\n');
 }
@@ -72,7 +115,8 @@ export async function serve(args: string[], io: CliIo, signal: AbortSignal, extr
     io.err(`employee-call-sim serve: ${error.message}\n`);
     return EXIT.usage;
   }
-  const server: MockServer = createMockServer({ ...options, speed: parsed.speed, log: (line) => io.err(`${line}\n`), ...extra });
+  const { speed, allowOrigins, allowHosts, maxConnections } = parsed;
+  const server: MockServer = createMockServer({ ...options, speed, allowOrigins, allowHosts, maxConnections, log: (line) => io.err(`${line}\n`), ...extra });
   let url: string;
   try {
     ({ url } = await server.listen(parsed.port, parsed.host));

@@ -16,6 +16,8 @@ export interface InspectorCase {
   compare: ParamsDoc | null;
   /** The cursor's time (ms); null = the start. */
   t: number | null;
+  /** Changed since it was opened (a file, the seed): an export is then named "<name> (edited)". */
+  edited?: boolean;
 }
 
 /** The seed example as a scenario: the default case of the page and of the benchmark. */

@@ -41,6 +41,7 @@ export async function decodeCase(hash: string): Promise<InspectorCase | null> {
       scenario: value.scenario,
       compare: typeof value.compare === 'object' ? value.compare : null,
       t: typeof value.t === 'number' ? value.t : null,
+      edited: value.edited === true,
     };
   } catch {
     return null;

@@ -15,6 +15,8 @@ export interface LaneSegment {
   label: string;
   /** Longer text for the tooltip. */
   detail: string;
+  /** A shorter label for a narrow stretch (`ringback` for `contact's line: ringback`). */
+  short?: string;
   /** The audio source, for audio segments (compared field by field in the compare view). */
   source?: AudioSource;
 }
@@ -38,15 +40,26 @@ export interface Lanes {
 
 export const LEGS: readonly LegName[] = ['employee', 'contact'];
 
-/** `tts «Привет»`, `file 2561`, `hold music 2701`, `contact line`, `talk`. */
+/**
+ * What the contact's line carries (early switching): `silence`, `ringback`, `voicemail`, `announcement`,
+ * `message`, when the simulator says (`plays`); null from a simulator that does not.
+ */
+export function linePlays(source: AudioSource): string | null {
+  const plays = (source as { plays?: unknown }).plays;
+  return source.kind === 'contact_line' && typeof plays === 'string' ? plays : null;
+}
+
+/** `tts «Привет»`, `file 2561`, `hold music 2701`, `contact's line: ringback`, `talk`. */
 export function sourceLabel(source: AudioSource): string {
   switch (source.kind) {
     case 'message':
       return source.type === 'tts' ? `tts «${source.value}»` : `file ${source.value}`;
     case 'hold_music':
       return `hold music ${source.media_file_id}`;
-    case 'contact_line':
-      return "contact's line";
+    case 'contact_line': {
+      const plays = linePlays(source);
+      return plays ? `contact's line: ${plays}` : "contact's line";
+    }
     case 'talk':
       return 'talk';
   }
@@ -108,12 +121,20 @@ export function lanesFromEvents(events: readonly SimEvent[], now?: number): Lane
     for (const { from, to, ...source } of hears[leg])
       segments.push({
         leg, kind: source.kind, from, to, open: !ended && to === end,
-        label: sourceLabel(source), detail: describeLong(source), source,
+        label: sourceLabel(source), detail: describeLong(source), source, short: linePlays(source) ?? undefined,
       });
   const audioLast = (segment: LaneSegment) => (segment.kind === 'ringing' ? 0 : 1);
   segments.sort((x, y) => x.from - y.from || audioLast(x) - audioLast(y));
   return { segments, marks, moments, end };
 }
+
+const LINE_WORDS: Record<string, string> = {
+  silence: 'nothing yet (silence)',
+  ringback: 'the ringback tone',
+  voicemail: 'a voicemail greeting',
+  announcement: 'an operator announcement',
+  message: 'the message played to the contact (R10: the talk waits for it)',
+};
 
 function describeLong(source: AudioSource): string {
   if (source.kind === 'message')
@@ -121,7 +142,10 @@ function describeLong(source: AudioSource): string {
       source.type === 'tts' ? ` «${source.value}»` : ''
     }, ${source.duration_ms / 1000} s`;
   if (source.kind === 'hold_music') return `hold music: media file ${source.media_file_id}, in a loop`;
-  if (source.kind === 'contact_line') return "the contact's line (early switching): ringback, voicemail, announcements";
+  if (source.kind === 'contact_line') {
+    const plays = linePlays(source);
+    return `heard through the contact's line (early switching)${plays ? `: ${LINE_WORDS[plays] ?? plays}` : ': ringback, voicemail, announcements'}`;
+  }
   return 'the talk: employee and contact connected';
 }
 

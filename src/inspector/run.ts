@@ -2,6 +2,7 @@ import { createSimulation, type SimulationOptions } from '../sim/simulate.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { SessionSnapshot, SimEvent, SimulationResult } from '../sim/types.js';
 import { lanesFromEvents, type Lanes } from './lanes.js';
+import { machineTrace, type ActorFrame } from './machine-trace.js';
 
 /** The machines' state after everything due at `t` fired: events `[first, end)` happened at `t`. */
 export interface Frame {
@@ -9,6 +10,8 @@ export interface Frame {
   first: number;
   end: number;
   snapshot: SessionSnapshot | null;
+  /** Every actor's machine, state and the transitions it took to get here from the previous frame. */
+  actors: ActorFrame[];
 }
 
 /** One simulation as the page shows it: the result, the lanes, and a frame per simulated instant. */
@@ -41,12 +44,13 @@ function snapshotOf(sim: ReturnType<typeof createSimulation>): SessionSnapshot |
  */
 export function runScenario(scenario: Scenario, options?: RunOptions): Run {
   const started = performance.now();
-  const sim = createSimulation(scenario, options);
+  const trace = machineTrace(options?.inspect);
+  const sim = createSimulation(scenario, { ...options, inspect: trace.inspect });
   let count = sim.result().events.length;
-  const frames: Frame[] = [{ t: sim.now(), first: 0, end: count, snapshot: snapshotOf(sim) }];
+  const frames: Frame[] = [{ t: sim.now(), first: 0, end: count, snapshot: snapshotOf(sim), actors: trace.take() }];
   for (let steps = 0; !sim.done() && sim.nextTime() !== null && steps < MAX_STEPS; steps++) {
     const events = sim.step();
-    frames.push({ t: sim.now(), first: count, end: count + events.length, snapshot: snapshotOf(sim) });
+    frames.push({ t: sim.now(), first: count, end: count + events.length, snapshot: snapshotOf(sim), actors: trace.take() });
     count += events.length;
   }
   const result = sim.result();

@@ -10,11 +10,11 @@ import {
 } from '../account/lookup.js';
 import { COMPONENT_NAMES, type Account, type ComponentId } from '../account/schema.js';
 import { errorResponse, type JsonRpcError, type JsonRpcId, type Problem } from './errors.js';
-import type { Message, ParsedParams } from './params.js';
+import { fitsLength, MAX_LENGTH, type Message, type ParsedParams } from './params.js';
 
 /**
  * V2: the access token. Missing (or null, or undefined from a JS caller) → required_parameter_missed; not a string → data_type_error;
- * unknown → access_token_invalid; blocked → access_token_blocked (before the date is looked at);
+ * longer than {@link MAX_LENGTH} allows → invalid_parameter_value (V3's check of the first parameter); unknown → access_token_invalid; blocked → access_token_blocked (before the date is looked at);
  * `expires_at` at or before `now` → access_token_expired.
  */
 export function tokenProblem(params: Record<string, unknown>, account: Account, now: Date): Problem | null {
@@ -23,6 +23,7 @@ export function tokenProblem(params: Record<string, unknown>, account: Account, 
   if (value === undefined || !Object.hasOwn(params, field)) return { mnemonic: 'required_parameter_missed', field };
   if (value === null) return { mnemonic: 'required_parameter_missed', field, value };
   if (typeof value !== 'string') return { mnemonic: 'data_type_error', field, value };
+  if (!fitsLength(value, MAX_LENGTH.access_token)) return { mnemonic: 'invalid_parameter_value', field, value };
   const token = findAccessToken(account, value);
   if (!token) return { mnemonic: 'access_token_invalid', field, value };
   if (token.blocked) return { mnemonic: 'access_token_blocked', field, value };
@@ -120,7 +121,7 @@ function usageRuleProblem(p: ParsedParams, account: Account): Problem | null {
   return rule === 'fixed' ? null : componentProblem(account, 'automatic_number_management', 'virtual_phone_usage_rule', rule);
 }
 
-/** V5, in the SPEC's order: the first check that finds a fault wins. */
+/** V5, in the order of docs/spec.md: the first check that finds a fault wins. */
 const ACCOUNT_CHECKS: readonly Check[] = [
   virtualNumberProblem,
   employeeProblem,
@@ -133,7 +134,7 @@ const ACCOUNT_CHECKS: readonly Check[] = [
 ];
 
 /**
- * V5: the parameters against the account, in the SPEC's order.
+ * V5: the parameters against the account, in the order of docs/spec.md.
  * @example accountProblem({ ...params, contact: '79990000000' }, demo)?.mnemonic // 'contact_in_blacklist'
  */
 export function accountProblem(params: ParsedParams, account: Account): Problem | null {

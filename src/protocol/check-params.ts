@@ -12,7 +12,7 @@ const NESTED: Record<string, readonly string[]> = {
 };
 
 /**
- * The order in which faults win (V3): the rows of SPEC §1's table, each object parameter followed by
+ * The order in which faults win (V3): the rows of docs/spec.md §1's table, each object parameter followed by
  * its own parameters and then by the unknown names inside it (`employee.*`); unknown top-level names
  * (`*`) come last of all.
  */

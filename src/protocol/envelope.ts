@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { errorResponse, type JsonRpcError, type JsonRpcId, type Problem } from './errors.js';
 
 /**
- * The JSON-RPC 2.0 envelope of a Call API request (SPEC V1, V6). The method name is not checked here:
+ * The JSON-RPC 2.0 envelope of a Call API request (docs/spec.md V1, V6). The method name is not checked here:
  * the mock server answers other methods with the same envelope.
  */
 export type Envelope =
@@ -63,22 +63,30 @@ function faultyMember(request: Record<string, unknown>, issue: z.core.$ZodIssue)
   return { mnemonic: 'invalid_request', field, value };
 }
 
+/** `params` absent or `[]` read as `{}`: how a method without parameters may be called (OpenRPC's `rpc.discover`). */
+function withEmptyParams(request: Record<string, unknown>): Record<string, unknown> {
+  const { params } = request;
+  const empty = !Object.hasOwn(request, 'params') || (Array.isArray(params) && params.length === 0);
+  return empty ? { ...request, params: {} } : request;
+}
+
 /**
  * Reads a request body in the V1 order: UTF-8 (V6), JSON, not a batch, an object, has an `id`, then the
  * members `jsonrpc`, `id`, `method`, `params` (in that order), then no other member. Every error carries
- * the request's id when it is a string or a number, else null.
+ * the request's id when it is a string or a number, else null. The methods named in `withoutParams`
+ * may leave `params` out or send `[]` (read as `{}`).
  * @example
  * parseEnvelope('{"jsonrpc":"2.0","id":1,"method":"m","params":{}}') // { ok: true, id: 1, method: 'm', params: {} }
  * parseEnvelope('[]').ok // false: batch_operations_not_supported
  */
-export function parseEnvelope(body: string | Uint8Array): Envelope {
+export function parseEnvelope(body: string | Uint8Array, options: { withoutParams?: readonly string[] } = {}): Envelope {
   const text = decodeBody(body);
   if (text === null) return fail(null, { mnemonic: 'character_encoding_not_allowed' });
   const json = parseJson(text);
   if (!json.ok) return fail(null, { mnemonic: 'parse_error' });
-  const request = json.value;
-  if (Array.isArray(request)) return fail(null, { mnemonic: 'batch_operations_not_supported' });
-  if (!isJsonObject(request)) return fail(null, { mnemonic: 'invalid_request' });
+  if (Array.isArray(json.value)) return fail(null, { mnemonic: 'batch_operations_not_supported' });
+  if (!isJsonObject(json.value)) return fail(null, { mnemonic: 'invalid_request' });
+  const request = options.withoutParams?.includes(json.value.method as string) ? withEmptyParams(json.value) : json.value;
   if (!Object.hasOwn(request, 'id')) return fail(null, { mnemonic: 'notifications_not_supported', field: 'id' });
   const id = typeof request.id === 'string' || typeof request.id === 'number' ? request.id : null;
   const parsed = Request.safeParse(request);

@@ -1,7 +1,8 @@
 /**
  * The platform's error catalogue: every error of the Call API v4.0 that this project can answer with.
  * Codes, message templates and mnemonics are protocol constants, reproduced byte for byte from
- * `reference/call-api.md` and the seed page. Templates use `{name}` placeholders filled from `params`.
+ * the platform's Call API documentation and its page for start.employee_call (docs/spec.md, docs/errors.md).
+ * Templates use `{name}` placeholders filled from `params`.
  */
 export const ERRORS = {
   // Common to all methods

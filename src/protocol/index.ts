@@ -1,4 +1,4 @@
-/** The request checks of `start.employee_call` (SPEC §2): envelope, token, parameters, account, error catalogue. */
+/** The request checks of `start.employee_call` (docs/spec.md §2): envelope, token, parameters, account, error catalogue. */
 export * from './errors.js';
 export * from './params.js';
 export * from './envelope.js';

@@ -6,15 +6,18 @@ import { DataFileError, parseDataText, validateData } from '../data-file.js';
 import { loadDataFile } from '../load-file.js';
 import { Scenario } from './schema.js';
 
+/** What a scenario file holds, for the problems of the whole file. */
+export const SCENARIO_FILE = 'a scenario (name, request, world, expect, …)';
+
 /**
  * Reads a scenario file (YAML or JSON, told apart by content: YAML is a superset of JSON) and validates
- * it strictly (SPEC §6). An `account:` that is not a built-in name is a path to an account file,
+ * it strictly (docs/spec.md §6). An `account:` that is not a built-in name is a path to an account file,
  * relative to the scenario file, and comes back loaded (an inline account object).
  * Throws DataFileError naming the file, the path inside it and what was expected.
  * @example loadScenario('scenarios/seed-example.yaml').world.contact.answer_after // undefined (D14)
  */
 export function loadScenario(file: string): Scenario {
-  return withAccount(file, loadDataFile(file, Scenario));
+  return withAccount(file, loadDataFile(file, Scenario, SCENARIO_FILE));
 }
 
 /**
@@ -23,7 +26,7 @@ export function loadScenario(file: string): Scenario {
  * @example parseScenarioText('inline.yaml', 'name: x\nrequest: {}\n').account // 'demo'
  */
 export function parseScenarioText(file: string, text: string): Scenario {
-  return withAccount(file, validateData(file, parseDataText(file, text), Scenario));
+  return withAccount(file, validateData(file, parseDataText(file, text), Scenario, SCENARIO_FILE));
 }
 
 function withAccount(file: string, scenario: Scenario): Scenario {
@@ -41,7 +44,7 @@ function resolveAccount(file: string, account: Scenario['account']): Scenario['a
     throw new DataFileError(file, [
       {
         path: 'account',
-        expected: `a built-in account (${Object.keys(BUILTIN_ACCOUNTS).join(', ')}) or an account file (no file ${path})`,
+        expected: `expected a built-in account (${Object.keys(BUILTIN_ACCOUNTS).join(', ')}) or the path of an account file (no such file: ${path})`,
       },
     ]);
   return loadAccount(path);

@@ -2,6 +2,7 @@
 export { createMockServer, type MockServer } from './server.js';
 export type { MockServerOptions } from './options.js';
 export { manualDriver, type ManualDriver } from './manual-driver.js';
+export type { SessionDriver, SchedulerClock, EngineHandle } from './engine/clock.js';
 export { MAGIC_NUMBERS, type MagicNumber } from './world/magic-numbers.js';
 export { DEFAULT_WORLD, loadWorld } from './world/default-world.js';
 export { NOTIFICATION_KINDS, type NotificationKind, type NotificationBody } from './notifications/kinds.js';

@@ -1,6 +1,7 @@
 import type { JsonRpcResponse } from './deps.js';
+import { requestMembers, responseText } from './journal-mask.js';
 
-/** One request received on the Call API endpoint and the answer it got. */
+/** One request received on the Call API endpoint and the answer it got, secrets masked. */
 export interface JournalEntry {
   seq: number;
   /** ISO 8601, wall clock. */
@@ -10,67 +11,101 @@ export interface JournalEntry {
   /** The body as JSON when it parses, else its text (`body_base64` when it is not UTF-8). */
   request: unknown;
   body_base64?: string;
-  response: JsonRpcResponse;
+  /** Present when the request's Content-Type was not `application/json` (it was answered anyway). */
+  content_type_warning?: string;
+  /** The answer; a string `(N bytes, not kept)` for one over 64 KiB. */
+  response: JsonRpcResponse | string;
 }
 
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
+/** What the endpoint hands the journal for one request. */
+export interface JournalRecord {
+  body: string | Uint8Array;
+  /** The JSON-RPC answer exactly as it was sent. */
+  responseText: string;
+  receivedAt: number;
+  method?: string | null;
+  contentTypeWarning?: string | null;
+}
 
-/** Bodies larger than this are journaled by their size only. */
-const MAX_KEPT_BODY_BYTES = 64 * 1024;
+/** The bounds of the journal: entries and UTF-8 bytes of entry text, answers included. */
+export interface JournalLimits {
+  entries: number;
+  bytes: number;
+}
 
-/** The `request` (and `body_base64`) members of an entry, as JSON text. */
-function requestMembers(body: string | Uint8Array): string {
-  const size = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
-  if (size > MAX_KEPT_BODY_BYTES) return `"request":${JSON.stringify(`(${size} bytes, not kept)`)}`;
-  let text: string;
-  try {
-    text = typeof body === 'string' ? body : UTF8.decode(body);
-  } catch {
-    return `"request":null,"body_base64":"${Buffer.from(body as Uint8Array).toString('base64')}"`;
-  }
-  try {
-    JSON.parse(text);
-    return `"request":${text}`;
-  } catch {
-    return `"request":${JSON.stringify(text)}`;
-  }
+/** A page of `GET /control/journal`: entries after a `seq`, at most `limit` of them and about `maxBytes`. */
+export interface JournalPageQuery {
+  after: number;
+  limit: number;
+  maxBytes: number;
+}
+
+interface Kept {
+  seq: number;
+  text: string;
+  bytes: number;
 }
 
 /**
- * The journal of Call API requests with the answers given, newest last. Entries are kept as the JSON
- * text they are served as, never as parsed objects: a hostile body (a huge array, deep nesting) costs
- * its size in memory and cannot make the journal unserialisable. The oldest are dropped past
- * `limits.entries` entries or `limits.bytes` of text; bodies over 64 KiB are summarised by their size.
- * @example journal.add('{"jsonrpc":"2.0"}', '{"jsonrpc":"2.0","id":null,…}', Date.now()); journal.entries()[0].seq // 1
+ * The journal of Call API requests with the answers given, oldest first. Entries are kept as the JSON
+ * text they are served as (a hostile body costs its size, never a parse tree), with secrets masked:
+ * a `login.user` password is `"***"`, every token (`access_token` in requests, issued or echoed in
+ * answers) its first 4 characters and `…`. The oldest are dropped past `limits.entries` entries or
+ * `limits.bytes` of entry text (requests and answers); bodies and answers over 64 KiB are kept as
+ * their size. Served in pages bounded in count and in bytes.
+ * @example journal.add({ body: '{"jsonrpc":"2.0"}', responseText: '{"jsonrpc":"2.0","id":null,…}', receivedAt: Date.now() }); journal.entries()[0].seq // 1
  */
 export class Journal {
-  private items: string[] = [];
+  private items: Kept[] = [];
   private bytes = 0;
   private seq = 0;
 
-  constructor(private readonly limits = { entries: 10_000, bytes: 32 * 1024 * 1024 }) {}
+  constructor(private readonly limits: JournalLimits = { entries: 10_000, bytes: 32 * 1024 * 1024 }) {}
 
-  /** `responseText`: the JSON-RPC answer exactly as it was sent. */
-  add(body: string | Uint8Array, responseText: string, now: number, method: string | null = null): void {
-    const head = `"seq":${++this.seq},"received_at":"${new Date(now).toISOString()}","method":${JSON.stringify(method)}`;
-    const entry = `{${head},${requestMembers(body)},"response":${responseText}}`;
-    this.items.push(entry);
-    this.bytes += entry.length;
+  add(record: JournalRecord): void {
+    const seq = ++this.seq;
+    const warning = record.contentTypeWarning ? `,"content_type_warning":${JSON.stringify(record.contentTypeWarning)}` : '';
+    const head = `"seq":${seq},"received_at":"${new Date(record.receivedAt).toISOString()}","method":${JSON.stringify(record.method ?? null)}`;
+    const text = `{${head},${requestMembers(record.body)}${warning},"response":${responseText(record.responseText)}}`;
+    const bytes = Buffer.byteLength(text);
+    this.items.push({ seq, text, bytes });
+    this.bytes += bytes;
     let drop = 0;
     while (drop < this.items.length - 1 && (this.items.length - drop > this.limits.entries || this.bytes > this.limits.bytes)) {
-      this.bytes -= this.items[drop]!.length;
+      this.bytes -= this.items[drop]!.bytes;
       drop++;
     }
     if (drop > 0) this.items.splice(0, drop);
   }
 
-  entries(): JournalEntry[] {
-    return this.items.map((entry) => JSON.parse(entry) as JournalEntry);
+  /** UTF-8 bytes of the entries kept. */
+  get totalBytes(): number {
+    return this.bytes;
   }
 
-  /** The entries as one JSON array text, what `GET /control/journal` answers. */
-  toJsonText(): string {
-    return `[${this.items.join(',')}]`;
+  entries(): JournalEntry[] {
+    return this.items.map((entry) => JSON.parse(entry.text) as JournalEntry);
+  }
+
+  /**
+   * `{"items":[…],"next":N|null}`: the entries with `seq` > `after`, oldest first, at most `limit` and,
+   * past the first, no more than `maxBytes` of entry text; `next` is the `after` of the following page,
+   * null when there is none yet.
+   */
+  page(query: JournalPageQuery): string {
+    const first = this.items[0]?.seq ?? this.seq + 1;
+    let index = Math.max(0, query.after - first + 1);
+    const parts: string[] = [];
+    let bytes = 0;
+    while (index < this.items.length && parts.length < query.limit) {
+      const item = this.items[index]!;
+      if (parts.length > 0 && bytes + item.bytes > query.maxBytes) break;
+      parts.push(item.text);
+      bytes += item.bytes;
+      index++;
+    }
+    const next = index < this.items.length && parts.length > 0 ? this.items[index - 1]!.seq : null;
+    return `{"items":[${parts.join(',')}],"next":${next}}`;
   }
 
   clear(): void {

@@ -1,66 +1,45 @@
-import type { RealTimeRun, Simulation, WorldCommand } from './deps.js';
+import type { EngineHandle, SchedulerClock } from './engine/clock.js';
 
-/** A driver whose clock moves only when told: tests step every live session without sleeping. */
+/** A driver whose clock moves only when told: tests step every live call without sleeping. */
 export interface ManualDriver {
-  /** Pass as `createMockServer({ driver: manual.start })`. */
-  start(sim: Simulation): RealTimeRun;
-  /** Moves every running session `ms` of simulated time forward, firing what falls due on the way. */
+  /** Pass as `createMockServer({ driver: manual.start })`: the server's scheduler runs on this clock. */
+  start(engine: EngineHandle): SchedulerClock;
+  /** Moves simulated time `ms` forward for every live call, releasing what falls due on the way, in order. */
   advance(ms: number): void;
-  /** Runs every running session to its end. */
+  /** Moves time on until every live call has ended. */
   runAll(): void;
+  /** How many calls are live. */
   readonly running: number;
 }
 
 /**
- * A manual session driver: the same `RealTimeRun` contract as `runInRealTime`, with simulated time moved
- * by the caller.
+ * A manual clock for the server's one scheduler, counting simulated milliseconds (whatever `--speed`):
+ * nothing moves unless the test moves it.
  * @example
  * const manual = manualDriver();
  * const server = createMockServer({ driver: manual.start });
  * server.handleRpc(seedRequest); manual.advance(3_000); // the employee has answered
  */
 export function manualDriver(): ManualDriver {
-  const runs = new Set<{ sim: Simulation; settle: () => void }>();
-  const settleIfDone = (run: { sim: Simulation; settle: () => void }) => {
-    if (!run.sim.done()) return;
-    runs.delete(run);
-    run.settle();
-  };
+  let time = 0;
+  let engine: EngineHandle | null = null;
   return {
-    start(sim) {
-      let settle!: () => void;
-      const finished = new Promise<void>((resolve) => (settle = resolve));
-      const run = { sim, settle };
-      runs.add(run);
-      const act = (fn: () => void) => {
-        fn();
-        settleIfDone(run);
-      };
-      return {
-        simNow: () => sim.now(),
-        command: (command: WorldCommand) => act(() => sim.command(command)),
-        release: () => act(() => sim.release()),
-        stop: () => {
-          runs.delete(run);
-          settle();
-        },
-        finished,
-      };
+    start(handle) {
+      engine = handle;
+      return { now: () => time, wakeAt: () => undefined, disarm: () => undefined, speed: 1 };
     },
     advance(ms) {
-      for (const run of [...runs]) {
-        run.sim.advanceTo(run.sim.now() + ms);
-        settleIfDone(run);
-      }
+      time += ms;
+      engine?.releaseDue();
     },
     runAll() {
-      for (const run of [...runs]) {
-        run.sim.runToEnd();
-        settleIfDone(run);
+      for (let last = engine?.lastDue() ?? null; last !== null; last = engine?.lastDue() ?? null) {
+        time = Math.max(time, last);
+        engine!.releaseDue();
       }
     },
     get running() {
-      return runs.size;
+      return engine?.liveCalls() ?? 0;
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Account, Platform, World } from './deps.js';
+import type { EventStreamLimits } from './http/sse.js';
 import type { NotifierOptions } from './notifications/notifier.js';
-import type { SessionDriver } from './sessions/registry.js';
+import type { SessionDriver } from './engine/clock.js';
 
 /** What `createMockServer` accepts; every field has a default. */
 export interface MockServerOptions {
@@ -11,8 +12,10 @@ export interface MockServerOptions {
   platform?: Platform;
   /** Simulated seconds per real second (default 1). */
   speed?: number;
-  /** How sessions are stepped (default: `runInRealTime(sim, { speed })`); tests pass a manual driver. */
+  /** The clock of the server's one scheduler (default: real time at `speed`); tests pass `manualDriver().start`. */
   driver?: SessionDriver;
+  /** Reuse the timeline of an earlier call with the same parameters (default true): the simulation is deterministic. */
+  timelineCache?: boolean;
   /** Wall clock in ms (default `Date.now`): token expiry, limits, start times. */
   now?: () => number;
   /** The first `call_session_id` (default: seconds since 2017-07-14, a 9-digit number that grows across restarts). */
@@ -28,6 +31,14 @@ export interface MockServerOptions {
   shutdownDeadlineMs?: number;
   /** SSE keep-alive comment interval (default 15 s). */
   keepAliveMs?: number;
+  /** The event stream's budgets (default 64 subscribers, 1 MiB unread each, 32 MiB all together). */
+  eventStream?: Partial<Omit<EventStreamLimits, 'keepAliveMs'>>;
+  /** Open connections at most (default 512); past it idle keep-alive ones are closed first, then new ones get HTTP 503. */
+  maxConnections?: number;
+  /** Origins of pages served elsewhere allowed to call the server (CORS), e.g. `http://localhost:5173` (CLI `--allow-origin`). */
+  allowOrigins?: string[];
+  /** Host names the server answers to besides its own loopback names: `name`, `name:port` or `*` (CLI `--allow-host`). */
+  allowHosts?: string[];
   /** Diagnostics (default: none). */
   log?: (line: string) => void;
 }
@@ -35,3 +46,5 @@ export interface MockServerOptions {
 /** 2017-07-14T02:40:00Z: `call_session_id` = seconds since then, so ids look like the platform's and never repeat across restarts at less than one call per second. */
 export const CALL_SESSION_EPOCH_S = 1_500_000_000;
 export const ONE_MIB = 1024 * 1024;
+/** Default cap on open connections: well under the usual `ulimit -n` of 1024, with room for webhooks and files. */
+export const DEFAULT_MAX_CONNECTIONS = 512;

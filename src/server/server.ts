@@ -1,17 +1,21 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { BUILTIN_ACCOUNTS, Platform, runInRealTime, type JsonRpcResponse } from './deps.js';
+import { BUILTIN_ACCOUNTS, Platform, type JsonRpcResponse } from './deps.js';
 import { EventHub } from './event-hub.js';
 import { createListener } from './http/adapter.js';
 import { createApp, ENDPOINT_PATH } from './http/app.js';
+import { capConnections, type ConnectionCap } from './http/connection-cap.js';
+import { answerClientErrors } from './http/raw-answer.js';
 import type { AppRequest, Reply } from './http/reply.js';
-import { streamEvents, type SessionEventMessage } from './http/sse.js';
+import { normalizeOrigin, type GuardPolicy } from './http/request-guard.js';
+import { EVENT_STREAM_DEFAULTS, EventStream, type SessionEventMessage } from './http/sse.js';
 import { packageRoot } from './http/static.js';
 import { Journal } from './journal.js';
 import { PointLimits } from './limits.js';
+import { LoginThrottle } from './login-throttle.js';
 import { notifyEvent } from './notifications/dispatch.js';
 import { Notifier } from './notifications/notifier.js';
-import { CALL_SESSION_EPOCH_S, ONE_MIB, type MockServerOptions } from './options.js';
+import { CALL_SESSION_EPOCH_S, DEFAULT_MAX_CONNECTIONS, ONE_MIB, type MockServerOptions } from './options.js';
 import { SessionRegistry } from './sessions/registry.js';
 import { LoginTokens } from './tokens.js';
 import { DEFAULT_WORLD } from './world/default-world.js';
@@ -29,6 +33,10 @@ export interface MockServer {
   /** Graceful shutdown: stop accepting, release live calls, deliver pending notifications (deadline), close. */
   close(): Promise<void>;
   readonly events: EventHub<SessionEventMessage>;
+  /** `GET /control/events`: its subscribers and what they leave unread. */
+  readonly eventStream: EventStream;
+  /** Open connections (once listening), refusals at the cap. */
+  readonly connections: ConnectionCap | null;
   readonly sessions: SessionRegistry;
   readonly notifier: Notifier;
   readonly journal: Journal;
@@ -50,42 +58,48 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   const account = options.account ?? BUILTIN_ACCOUNTS.demo!;
   const world = options.world ?? DEFAULT_WORLD;
   const events = new EventHub<SessionEventMessage>();
-  const notifier = new Notifier({ baseDelayMs: 1000 / speed, log, ...options.notifications });
+  const notifier = new Notifier({ log, ...options.notifications });
   const sessions = new SessionRegistry({
     account,
     platform: options.platform ?? Platform.parse({}),
     worldFor: (contact) => worldFor(contact, world),
-    driver: options.driver ?? ((sim) => runInRealTime(sim, { speed })),
+    ...(options.driver ? { driver: options.driver } : {}),
+    speed,
+    ...(options.timelineCache === false ? { timelineCache: false } : {}),
     now,
     firstCallSessionId: options.firstCallSessionId ?? Math.floor(now() / 1000) - CALL_SESSION_EPOCH_S,
     onEvent: (session, event) => {
-      events.publish({ call_session_id: session.id, event });
+      if (events.size > 0) events.publish({ call_session_id: session.id, event });
       notifyEvent(account, notifier, session, event, now());
     },
   });
   const journal = new Journal();
   const limits = new PointLimits(account.limits, now);
-  const rpc = { account, tokens: new LoginTokens(now), limits, sessions, now };
-  const handle = createApp({ rpc, journal, sessions, limits, inspectorDir: options.inspectorDir ?? `${packageRoot()}/dist/inspector`, log });
-  const streams = new Set<() => void>();
+  const loginThrottle = new LoginThrottle(now);
+  const rpc = { account, tokens: new LoginTokens(now), limits, loginThrottle, sessions, now };
+  const lifecycle = { closing: false };
+  const inspectorDir = options.inspectorDir ?? `${packageRoot()}/dist/inspector`;
+  const handle = createApp({ rpc, journal, sessions, limits, loginThrottle, lifecycle, inspectorDir, log });
+  const eventStream = new EventStream(events, { ...EVENT_STREAM_DEFAULTS, keepAliveMs: options.keepAliveMs ?? 15_000, ...options.eventStream }, log);
+  const guard: GuardPolicy = { allowHosts: options.allowHosts ?? [], allowOrigins: (options.allowOrigins ?? []).map(normalizeOrigin) };
+  let connections: ConnectionCap | null = null;
   const listener = createListener({
     app: handle,
     maxBodyBytes: options.maxBodyBytes ?? ONE_MIB,
     bodyTimeoutMs: options.bodyTimeoutMs ?? 10_000,
-    openEventStream: (req, res) => {
-      const end = streamEvents(req, res, events, options.keepAliveMs ?? 15_000);
-      streams.add(end);
-      req.once('close', () => streams.delete(end));
-    },
+    guard,
+    eventStream,
+    serves: (req) => connections?.serves(req.socket) ?? true,
     log,
   });
   let http: Server | null = null;
   let closing: Promise<void> | null = null;
 
   async function shutdown(): Promise<void> {
+    lifecycle.closing = true;
     const stopped = http ? new Promise<void>((resolve) => http!.close(() => resolve())) : Promise.resolve();
     sessions.releaseAll();
-    for (const end of streams) end();
+    eventStream.endAll();
     await notifier.drain(options.shutdownDeadlineMs ?? 5000);
     http?.closeIdleConnections();
     const grace = setTimeout(() => http?.closeAllConnections(), 1000);
@@ -103,6 +117,9 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     listen(port = 8080, host = '127.0.0.1') {
       const bodyTimeoutMs = options.bodyTimeoutMs ?? 10_000;
       http = createServer({ requestTimeout: bodyTimeoutMs + 5000, headersTimeout: bodyTimeoutMs, connectionsCheckingInterval: 1000 }, listener);
+      connections = capConnections(http, options.maxConnections ?? DEFAULT_MAX_CONNECTIONS, log);
+      answerClientErrors(http);
+      guard.boundHost = host;
       const server = http;
       return new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -119,6 +136,10 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
       return closing;
     },
     events,
+    eventStream,
+    get connections() {
+      return connections;
+    },
     sessions,
     notifier,
     journal,

@@ -1,6 +1,7 @@
 import { createActor, type Actor } from 'xstate';
 import { employeeCallMachine } from '../../machines/employee-call.js';
 import type { Emitted } from '../../machines/types.js';
+import { worldEventFor } from '../../machines/world.js';
 import type { JsonRpcResponse } from '../protocol/errors.js';
 import { DiscreteClock } from './clock.js';
 import type { CallPlan } from './plan.js';
@@ -113,7 +114,7 @@ export class SessionRun implements Simulation {
 
   command(command: WorldCommand): void {
     if (this.ended) return;
-    this.root.getSnapshot().children.network?.send({ type: 'COMMAND', command });
+    this.root.send(worldEventFor(command, this.root.getSnapshot().context.lines[command.leg].attempt));
     this.settle();
   }
 
@@ -128,7 +129,7 @@ export class SessionRun implements Simulation {
     this.settle();
   }
 
-  /** After the session ended, nothing else may happen: its timers and the world's are cancelled. */
+  /** After the session ended, nothing else may happen: its timers (the world's among them) are cancelled. */
   private settle(): void {
     if (this.ended && this.root.getSnapshot().status === 'active') this.root.stop();
   }

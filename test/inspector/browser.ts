@@ -21,20 +21,25 @@ export interface PageHarness {
   open(url?: string, init?: () => void): Promise<Page>;
 }
 
+/** Debian's headless Chromium, with the flags every browser test uses. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium is missing at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (the e2e tests need a real browser).`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
 export function usePage(): PageHarness {
   let browser: Browser;
   let outdir = '';
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(`Chromium is missing at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (the e2e tests need a real browser).`);
     outdir = await mkdtemp(join(tmpdir(), 'inspector-'));
     const script = pathToFileURL(join(ROOT, 'scripts/build-inspector.mjs')).href;
     const { buildInspector } = (await import(script)) as { buildInspector: (o: { outdir: string; minify: boolean }) => Promise<unknown> };
     await buildInspector({ outdir, minify: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -77,7 +82,7 @@ export function segments(page: Page, leg: string, timeline = 0): Promise<Segment
 
 export const brief = (list: Segment[]) => list.map((s) => [s.kind, s.from, s.to]);
 
-export function activeStates(page: Page, machine = 'session'): Promise<string[]> {
+export function activeStates(page: Page, machine = 'flow'): Promise<string[]> {
   return page.$$eval(`svg.chart[data-machine="${machine}"] g.state[data-active="true"]`, (gs) => gs.map((g) => g.getAttribute('data-path')!));
 }
 
@@ -88,4 +93,11 @@ export async function setUpAnalystsCase(page: Page): Promise<void> {
   await page.fill('#a-contact_message-value', 'Здравствуйте, соединяем вас с менеджером');
   await page.click('#tab-world');
   await page.fill('[data-path="world.employee.answer_after"]', '2s');
+}
+
+/** Opens a file of scenarios/ through the picker (search by its file name, click it). */
+export async function openScenario(page: Page, file: string): Promise<void> {
+  await page.click('#open-scenario');
+  await page.fill('#scenario-search', file.replace(/\.ya?ml$/, ''));
+  await page.click(`#scenario-list .picker-item[data-file="${file}"]`);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ERRORS, errorResponse, fillTemplate, isErrorResponse, successResponse, type Mnemonic } from '../../src/protocol/index.js';
 
-/** Both tables of reference/call-api.md, byte for byte: [mnemonic, code, message template]. */
+/** The platform's two error tables (common errors, and start.employee_call's), byte for byte: [mnemonic, code, message template]. */
 const CATALOGUE: [Mnemonic, number, string][] = [
   ['invalid_request', -32600, 'Invalid Request The JSON sent is not a valid Request object'],
   ['access_token_expired', -32001, 'Access token has been expired'],

@@ -1,23 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ERRORS, handleRequest, type Mnemonic } from '../../src/protocol/index.js';
+import { ERRORS, handleRequest } from '../../src/protocol/index.js';
 import { NOW, demo, demoWith } from './helpers.js';
+import { bodyOf, README_ERROR_ROWS } from './readme-errors.js';
 
-/** The rows of the error table in the README: code, mnemonic, message, field, example. */
-const ROW = /^\| (-\d+) \| `(\w+)` \| `([^`]+)` \| (null|`[\w.]+`) \| .+ \| (.+) \|$/;
-const rows = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
-  .split('\n')
-  .flatMap((line) => {
-    const m = ROW.exec(line);
-    return m ? [{ code: Number(m[1]), mnemonic: m[2] as Mnemonic, message: m[3]!, field: m[4] === 'null' ? null : m[4]!.slice(1, -1), example: m[5]! }] : [];
-  });
-
-/** The example as a body: `…` JSON, or `bytes \`7B E9\``; `<N × c>` stands for c repeated N times. */
-function bodyOf(example: string): string | Uint8Array {
-  const bytes = /^bytes `([0-9A-F ]+)`/.exec(example);
-  if (bytes) return new Uint8Array(bytes[1]!.split(' ').map((b) => parseInt(b, 16)));
-  return example.slice(1, -1).replace(/<(\d+) × (.)>/gu, (_, n: string, c: string) => c.repeat(Number(n)));
-}
+const rows = README_ERROR_ROWS;
 
 describe('README: errors the request checks return', () => {
   it('lists every error of the catalogue but those of other methods', () => {

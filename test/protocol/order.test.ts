@@ -32,7 +32,7 @@ describe('V1/V6 competing envelope faults', () => {
 const noBasic = demoWith({ components: ['automatic_number_management'] });
 const noNuma = demoWith({ components: ['call_api_basic'], blacklist: ['79990000000', '74993720693'] });
 
-describe('V2..V5 competing faults: the first in the SPEC order wins', () => {
+describe('V2..V5 competing faults: the first in the order of docs/spec.md wins', () => {
   it.each<[string, Record<string, unknown>, string, string | null, typeof demo?]>([
     ['V2 before V3: bad token and no first_call', { access_token: 'nope', first_call: ABSENT }, 'access_token_invalid', 'access_token'],
     ['V2 before the component', { access_token: 'nope' }, 'access_token_invalid', 'access_token', noBasic],

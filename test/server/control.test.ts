@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { seedParams, testServer } from './helpers.js';
+import { JSON_HEADERS, seedParams, testServer } from './helpers.js';
 
 function control(server: ReturnType<typeof testServer>['server'], method: string, url: string, body?: unknown) {
-  const reply = server.handle({ method, url, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }) });
+  const reply = server.handle({ method, url, headers: JSON_HEADERS, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }) });
   return { status: reply.status, headers: reply.headers, json: JSON.parse(String(reply.body)) as any };
 }
 
@@ -92,7 +92,7 @@ describe('control API: journal, reports, reset', () => {
     start();
     server.handleRpc('{oops');
     server.handleRpc(new Uint8Array([0xc3, 0x28]));
-    const journal = control(server, 'GET', '/control/journal').json;
+    const journal = control(server, 'GET', '/control/journal').json.items;
     expect(journal.map((e: any) => [e.seq, e.method, e.response.error?.data.mnemonic ?? 'ok'])).toEqual([
       [1, 'start.employee_call', 'ok'],
       [2, null, 'parse_error'],
@@ -108,7 +108,7 @@ describe('control API: journal, reports, reset', () => {
     const { server, start, manual } = testServer();
     start();
     manual.runAll();
-    expect(control(server, 'GET', '/control/reports').json).toEqual([
+    expect(control(server, 'GET', '/control/reports').json.items).toEqual([
       {
         call_session_id: 1000,
         external_id: '334otr01',
@@ -137,8 +137,8 @@ describe('control API: journal, reports, reset', () => {
     expect(control(server, 'POST', '/control/reset').json).toEqual({ reset: true });
     expect(events).toEqual([]);
     expect(control(server, 'GET', '/control/sessions').json).toEqual([]);
-    expect(control(server, 'GET', '/control/journal').json).toEqual([]);
-    expect(control(server, 'GET', '/control/reports').json).toEqual([]);
+    expect(control(server, 'GET', '/control/journal').json).toEqual({ items: [], next: null });
+    expect(control(server, 'GET', '/control/reports').json).toEqual({ items: [], next: null });
     expect(manual.running).toBe(0);
     expect((start() as any).result.data.call_session_id).toBe(1002);
   });

@@ -5,6 +5,8 @@ import { createMockServer, manualDriver, SEED_REQUEST, type MockServer, type Moc
 
 export const DEMO: Account = BUILTIN_ACCOUNTS.demo!;
 export const TOKEN = SEED_REQUEST.params.access_token as string;
+/** What every POST to the control API sends (a state change must say it is JSON). */
+export const JSON_HEADERS = { 'content-type': 'application/json' };
 /** 2024-03-01 09:00:30 UTC = 12:00:30 in Moscow: 30 s into a minute. */
 export const T0 = Date.UTC(2024, 2, 1, 9, 0, 30);
 

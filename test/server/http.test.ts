@@ -36,19 +36,34 @@ describe('HTTP: the Call API endpoint', () => {
     expect(await response.json()).toMatchObject({ id: null, error: { code: -32602, data: { mnemonic: 'character_encoding_not_allowed' } } });
   });
 
-  it('a wrong HTTP method → 405 with Allow: POST', async () => {
+  it('a wrong HTTP method → 405 with Allow: POST and a JSON-RPC invalid_request body', async () => {
     const { url } = await up();
     const response = await fetch(`${url}/v4.0`);
-    expect([response.status, response.headers.get('allow')]).toEqual([405, 'POST']);
+    expect([response.status, response.headers.get('allow'), response.headers.get('content-type')]).toEqual([405, 'POST', 'application/json; charset=utf-8']);
+    expect(await response.json()).toEqual({
+      jsonrpc: '2.0',
+      id: null,
+      error: { code: -32600, message: 'Invalid Request The JSON sent is not a valid Request object', data: { mnemonic: 'invalid_request', field: null, params: {}, extended_helper: null } },
+    });
   });
 
-  it('a Content-Type other than application/json → 415 naming the one to send (Accept is ignored)', async () => {
-    const { url } = await up();
+  it("a JSON body under another Content-Type (curl's default form type) is answered; the journal notes the header", async () => {
+    const { url, server } = await up();
     const response = await post(url, JSON.stringify(SEED_REQUEST), 'application/x-www-form-urlencoded');
-    expect(response.status).toBe(415);
-    expect(await response.text()).toContain('application/json; charset=UTF-8');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ id: 'req1', result: { data: { call_session_id: 1000 } } });
     const accepted = await fetch(`${url}/v4.0`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/html' }, body: JSON.stringify(SEED_REQUEST) });
     expect(accepted.status).toBe(200);
+    const [form, json] = server.journal.entries();
+    expect(form!.content_type_warning).toContain('"application/x-www-form-urlencoded" is not application/json');
+    expect(json).not.toHaveProperty('content_type_warning');
+  });
+
+  it('a body that is not JSON under a form Content-Type keeps its JSON-RPC parse error', async () => {
+    const { url } = await up();
+    const response = await post(url, 'login=demo&password=demo', 'application/x-www-form-urlencoded');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ id: null, error: { code: -32700, message: 'Invalid JSON was received by the server.', data: { mnemonic: 'parse_error' } } });
   });
 
   it('a declared body over the limit → 413 before any of it is read', async () => {
@@ -57,6 +72,7 @@ describe('HTTP: the Call API endpoint', () => {
     const answer = await response;
     expect(answer.status).toBe(413);
     expect(answer.head.toLowerCase()).toContain('connection: close');
+    expect(JSON.parse(answer.body)).toMatchObject({ id: null, error: { code: -32700, data: { mnemonic: 'parse_error' } } });
   });
 
   it('a chunked body that grows over the limit → 413', async () => {
@@ -72,7 +88,9 @@ describe('HTTP: the Call API endpoint', () => {
     const slow = rawExchange(url, [postHead('/v4.0', { 'content-length': 100 }), '{"jsonrpc"']);
     const other = await post(url, JSON.stringify(SEED_REQUEST));
     expect(other.status).toBe(200);
-    expect((await slow.response).status).toBe(408);
+    const timedOut = await slow.response;
+    expect(timedOut.status).toBe(408);
+    expect(JSON.parse(timedOut.body)).toMatchObject({ error: { code: -32700, data: { mnemonic: 'parse_error' } } });
   });
 
   it('a client that sends half a body and disconnects: nothing journaled, the server still answers others', async () => {

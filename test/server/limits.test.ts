@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PointLimits } from '../../src/server/limits.js';
-import { accountWith, dataOf, errorOf, testServer, TOKEN, T0 } from './helpers.js';
+import { accountWith, dataOf, errorOf, JSON_HEADERS, testServer, TOKEN, T0 } from './helpers.js';
 
 const limited = (minute_limit: number, day_limit: number) => testServer({ account: accountWith({ limits: { minute_limit, day_limit } }) });
 const list = { access_token: TOKEN };
@@ -50,7 +50,7 @@ describe('point limits (one point per successful request)', () => {
     const { call, server } = limited(1, 100);
     call('list.calls', list);
     expect(errorOf(call('list.calls', list)).data.mnemonic).toBe('limit_exceeded');
-    expect(server.handle({ method: 'POST', url: '/control/reset' }).status).toBe(200);
+    expect(server.handle({ method: 'POST', url: '/control/reset', headers: JSON_HEADERS }).status).toBe(200);
     expect(dataOf(call('list.calls', list))).toEqual([]);
   });
 });

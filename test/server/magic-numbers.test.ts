@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MAGIC_NUMBERS } from '../../src/server/index.js';
-import { DEMO, seedParams, testServer } from './helpers.js';
+import { DEMO, JSON_HEADERS, seedParams, testServer } from './helpers.js';
 
 const scripted = MAGIC_NUMBERS.filter((m) => !m.finish_reason.startsWith('('));
 
@@ -10,7 +10,7 @@ function run(contact: string) {
   call('start.employee_call', seedParams({ contact }));
   manual.runAll();
   const session = server.sessions.get(1000)!;
-  return { report: server.sessions.reports[0]!, result: session.sim.result() };
+  return { report: server.sessions.reports[0]!, result: server.sessions.replayTo(session).result() };
 }
 
 describe('magic contact numbers pick the outcome (seed request, first_call employee)', () => {
@@ -53,8 +53,8 @@ describe('manual magic numbers wait for control commands', () => {
     const { call, manual, server } = testServer();
     call('start.employee_call', seedParams({ contact: '79000000009', dtmf_string: null }));
     manual.advance(20_000);
-    expect(server.sessions.get(1000)!.sim.snapshot().legs.contact.status).toBe('dialing');
-    const command = (body: unknown) => server.handle({ method: 'POST', url: '/control/sessions/1000/commands', body: JSON.stringify(body) });
+    expect(server.sessions.replayTo(server.sessions.get(1000)!).snapshot().legs.contact.status).toBe('dialing');
+    const command = (body: unknown) => server.handle({ method: 'POST', url: '/control/sessions/1000/commands', headers: JSON_HEADERS, body: JSON.stringify(body) });
     expect(command({ type: 'answer', leg: 'contact' }).status).toBe(200);
     manual.advance(5000);
     expect(command({ type: 'hangup', leg: 'employee' }).status).toBe(200);
@@ -65,7 +65,7 @@ describe('manual magic numbers wait for control commands', () => {
     const { call, manual, server } = testServer();
     call('start.employee_call', seedParams({ contact: '79000000010' }));
     manual.advance(10_000);
-    const reply = server.handle({ method: 'POST', url: '/control/sessions/1000/commands', body: '{"type":"fail","leg":"employee","reason":"busy"}' });
+    const reply = server.handle({ method: 'POST', url: '/control/sessions/1000/commands', headers: JSON_HEADERS, body: '{"type":"fail","leg":"employee","reason":"busy"}' });
     expect(reply.status).toBe(200);
     expect(server.sessions.reports[0]).toMatchObject({ finish_reason: 'operator_busy', is_lost: true, total_duration: 10 });
   });

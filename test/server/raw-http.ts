@@ -13,9 +13,10 @@ function parse(text: string): RawResponse {
 }
 
 /**
- * Opens a raw TCP connection to the server and writes `chunks` (exactly as given). Resolves with the
- * response once the server closes the connection or `untilText` has been received. `hangUp`: disconnect
- * right after writing (a client gone mid-body).
+ * Opens a raw TCP connection to the server and writes `chunks` (exactly as given, but for `{host}`, which
+ * stands for the server's `host:port`). Resolves with the response once the server closes the
+ * connection or `untilText` has been received. `hangUp`: disconnect right after writing (a client gone
+ * mid-body).
  */
 export function rawExchange(
   url: string,
@@ -23,7 +24,7 @@ export function rawExchange(
   options: { untilText?: string; hangUp?: boolean } = {},
 ): { socket: Socket; response: Promise<RawResponse> } {
   const { untilText, hangUp = false } = options;
-  const { hostname, port } = new URL(url);
+  const { hostname, port, host } = new URL(url);
   const socket = connect(Number(port), hostname);
   let received = '';
   const response = new Promise<RawResponse>((resolve, reject) => {
@@ -35,13 +36,13 @@ export function rawExchange(
     socket.on('error', (error) => (received ? resolve(parse(received)) : reject(error)));
   });
   socket.on('connect', () => {
-    for (const chunk of chunks) socket.write(chunk);
+    for (const chunk of chunks) socket.write(typeof chunk === 'string' ? chunk.replaceAll('{host}', host) : chunk);
     if (hangUp) socket.destroy();
   });
   return { socket, response };
 }
 
 export function postHead(path: string, headers: Record<string, string | number>): string {
-  const lines = Object.entries({ host: 'localhost', 'content-type': 'application/json', ...headers }).map(([k, v]) => `${k}: ${v}`);
+  const lines = Object.entries({ host: '{host}', 'content-type': 'application/json', ...headers }).map(([k, v]) => `${k}: ${v}`);
   return `POST ${path} HTTP/1.1\r\n${lines.join('\r\n')}\r\n\r\n`;
 }

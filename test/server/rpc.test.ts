@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accountWith, DEMO, errorOf, dataOf, seedParams, testServer, TOKEN, T0 } from './helpers.js';
+import { manualDriver } from '../../src/server/index.js';
 
 describe('POST /v4.0 — the envelope and the method (V1, V6)', () => {
   const { server } = testServer();
@@ -59,16 +60,23 @@ describe('start.employee_call', () => {
 
   it('an exception inside → -32603 internal_error, and the server keeps serving', () => {
     let broken = true;
-    const { server, manual, start } = testServer({
-      driver: (sim) => {
-        if (broken) throw new Error('boom');
-        return manual.start(sim);
+    const manual = manualDriver();
+    const { server, start } = testServer({
+      driver: (engine) => {
+        const clock = manual.start(engine);
+        return {
+          ...clock,
+          now: () => {
+            if (broken) throw new Error('boom');
+            return clock.now();
+          },
+        };
       },
     });
     expect(errorOf(start())).toMatchObject({ code: -32603, message: 'Internal error, contact the support service' });
     broken = false;
     expect(dataOf(start())).toHaveProperty('call_session_id');
-    expect(server.journal.entries().map((e) => e.response.id)).toHaveLength(2);
+    expect(server.journal.entries().map((e) => e.seq)).toEqual([1, 2]);
   });
 });
 

@@ -9,6 +9,7 @@ import { UsageError } from '../../src/cli/io.js';
 import { SEED_BODY } from '../../src/server/deps.js';
 import { manualDriver, SEED_REQUEST } from '../../src/server/index.js';
 import { accountWith, listening, testServer, webhookReceiver } from './helpers.js';
+import { postHead, rawExchange } from './raw-http.js';
 
 describe('graceful shutdown', () => {
   it('close(): stops accepting, releases live calls, delivers their notifications first', async () => {
@@ -35,15 +36,29 @@ describe('graceful shutdown', () => {
     const began = performance.now();
     await server.close();
     expect(performance.now() - began).toBeLessThan(3000);
-    expect(server.notifier.inFlight).toBe(0);
+    expect(server.notifier.pending).toBe(0);
     hanging.closeAllConnections();
     await new Promise((r) => hanging.close(r));
   });
 
-  it('starting a call while shutting down → internal_error, not a crash', async () => {
-    const { server, start } = testServer();
-    await server.close();
-    expect(start()).toMatchObject({ error: { code: -32603, data: { mnemonic: 'internal_error' } } });
+  it('a request arriving during shutdown → HTTP 503, Retry-After and a JSON-RPC internal_error with its id', async () => {
+    const { server } = testServer();
+    const http = createServer(server.listener);
+    const arrived = new Promise<void>((resolve) => http.once('request', () => resolve()));
+    await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+    const body = JSON.stringify(SEED_REQUEST);
+    const exchange = rawExchange(url, [postHead('/v4.0', { 'content-length': Buffer.byteLength(body), connection: 'close' }), body.slice(0, 10)]);
+    await arrived; // the request is in, its body still coming
+    const closed = server.close();
+    exchange.socket.write(body.slice(10));
+    const answer = await exchange.response;
+    expect(answer.status).toBe(503);
+    expect(answer.head.toLowerCase()).toContain('retry-after: 5');
+    expect(JSON.parse(answer.body)).toMatchObject({ jsonrpc: '2.0', id: 'req1', error: { code: -32603, message: 'Internal error, contact the support service', data: { mnemonic: 'internal_error' } } });
+    expect(server.sessions.live.size).toBe(0);
+    await closed;
+    await new Promise((r) => http.close(r));
   });
 });
 
@@ -90,7 +105,7 @@ describe('employee-call-sim serve', () => {
     await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(SEED_REQUEST) });
     manual.runAll();
     const reports = await (await fetch(endpoint.replace('/v4.0', '/control/reports'))).json();
-    expect(reports[0].finish_reason).toBe('subscriber_busy');
+    expect(reports.items[0].finish_reason).toBe('subscriber_busy');
     controller.abort();
     await running;
   });
@@ -101,7 +116,7 @@ describe('employee-call-sim serve', () => {
     writeFileSync(file, 'contact:\n  outcome: bussy\nemployee: {}\n');
     const { io, err } = capture();
     expect(await serve(['--port', '0', '--world', file], io, new AbortController().signal)).toBe(2);
-    expect(err.join('')).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: at contact\\.outcome: .*busy`));
+    expect(err.join('')).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, at contact\\.outcome: .*busy`));
   });
 
   it('a missing --world file → exit 2', async () => {
@@ -111,11 +126,18 @@ describe('employee-call-sim serve', () => {
   });
 
   it('arguments: port from --port, else $PORT, else 8080; bad values are usage errors', () => {
-    expect(parseServeArgs([], {})).toEqual({ port: 8080, host: '127.0.0.1', speed: 1, account: 'demo', world: null });
+    expect(parseServeArgs([], {})).toEqual({ port: 8080, host: '127.0.0.1', speed: 1, account: 'demo', world: null, allowOrigins: [], allowHosts: [], maxConnections: 512 });
     expect(parseServeArgs([], { PORT: '9000' }).port).toBe(9000);
     expect(parseServeArgs(['--port', '7000', '--host', '0.0.0.0', '--speed', '20'], { PORT: '9000' })).toMatchObject({ port: 7000, host: '0.0.0.0', speed: 20 });
     expect(() => parseServeArgs(['--port', 'http'], {})).toThrow(UsageError);
     expect(() => parseServeArgs(['--speed', '0'], {})).toThrow(UsageError);
     expect(() => parseServeArgs(['--colour'], {})).toThrow(UsageError);
+  });
+
+  it('--allow-origin URL and --allow-host NAME repeat; --max-connections N', () => {
+    const args = ['--allow-origin', 'http://localhost:5173/app/', '--allow-origin', 'https://crm.example', '--allow-host', 'ci-runner', '--allow-host', 'mock.lan:9000', '--max-connections', '64'];
+    expect(parseServeArgs(args, {})).toMatchObject({ allowOrigins: ['http://localhost:5173', 'https://crm.example'], allowHosts: ['ci-runner', 'mock.lan:9000'], maxConnections: 64 });
+    expect(() => parseServeArgs(['--allow-origin', 'crm.example'], {})).toThrow(/--allow-origin: expected an origin/);
+    expect(() => parseServeArgs(['--max-connections', '0'], {})).toThrow(UsageError);
   });
 });

@@ -1,5 +1,5 @@
 import { OUTCOMES, type BehaviourDoc } from '../world.js';
-import { h } from './dom.js';
+import { codeName, h } from './dom.js';
 
 /** `2s` stays text, `1500` becomes a number of ms, empty is not set. */
 export function durationValue(text: string): string | number | undefined {
@@ -17,7 +17,7 @@ export function textField(path: string, label: string, value: unknown, placehold
   return h(
     'div',
     { class: 'field' },
-    h('label', {}, h('code', {}, label)),
+    h('label', {}, codeName(label)),
     h('input', {
       type: 'text', 'data-path': path, value: textOf(value), placeholder,
       oninput: (e: Event) => onText((e.target as HTMLInputElement).value),

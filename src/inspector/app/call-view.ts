@@ -1,11 +1,13 @@
 import type { ParamsDoc } from '../case.js';
-import { paramsOf } from '../case.js';
+import { paramsOf, withParams } from '../case.js';
 import { segmentKey, type RunDiff } from '../diff.js';
 import type { LaneSegment } from '../lanes.js';
 import { frameAt } from '../run.js';
+import { chartsPanel } from './charts-panel.js';
 import { compareSummary, paramsDifference } from './compare.js';
 import { h } from './dom.js';
 import { eventsList } from './events.js';
+import { ladderCard } from './ladder-card.js';
 import { nowView } from './now.js';
 import { outcomeView } from './outcome.js';
 import type { Side, Store } from './store.js';
@@ -40,8 +42,9 @@ export function callView(store: Store) {
   const lanes = h('div', { id: 'lanes', class: 'lanes' });
   const compare = h('div', { id: 'compare' });
   const now = h('div', { id: 'now' });
-  const charts = h('div', { id: 'chart' });
+  const charts = chartsPanel();
   const events = eventsList((index) => store.setIndex(index));
+  const ladder = ladderCard(store);
   lanes.addEventListener('click', (event) => {
     const svg = (event.target as Element).closest('svg.timeline');
     const t = svg ? timeAtX(svg as SVGSVGElement, event.clientX) : null;
@@ -64,21 +67,22 @@ export function callView(store: Store) {
     const { a, b, diff } = store;
     const paramsA = paramsOf(a.doc) ?? {};
     const paramsB = store.case.compare ?? {};
-    const width = Math.max(640, lanes.clientWidth || 900);
+    const width = Math.max(300, lanes.clientWidth || 900);
+    const titles = { a: sideTitle('A', paramsA, paramsB), b: sideTitle('B', paramsB, paramsA) };
     lanes.replaceChildren(
       ...[
-        timeline(a, width, b ? sideTitle('A', paramsA, paramsB) : undefined, b ? diff?.onlyA : undefined, diff),
-        b ? timeline(b, width, sideTitle('B', paramsB, paramsA), diff?.onlyB, diff) : null,
+        timeline(a, width, b ? titles.a : undefined, b ? diff?.onlyA : undefined, diff),
+        b ? timeline(b, width, titles.b, diff?.onlyB, diff) : null,
       ].filter((el) => el !== null),
     );
-    outcome.replaceChildren(b ? '' : outcomeView(a));
+    outcome.replaceChildren(b ? '' : outcomeView(a, '', (params) => store.setScenario(withParams(store.case.scenario, params), 'fix')));
     compare.replaceChildren(b ? compareSummary(a, b, paramsA, paramsB, diff) : '');
     events.render(a.run?.result.events ?? [], store.index, diff?.firstIndex ?? null);
     const frame = a.run ? frameAt(a.run, store.cursor()) : null;
-    const view = nowView(frame?.snapshot ?? null, store.cursor(), frame ? frame.end - frame.first : 0);
-    now.replaceChildren(view.now);
-    charts.replaceChildren(view.charts);
+    now.replaceChildren(nowView(frame?.snapshot ?? null, store.cursor(), frame ? frame.end - frame.first : 0));
+    charts.render(frame?.snapshot ? frame.actors : null);
+    ladder.render(b ? titles : { a: String(a.doc.name ?? 'the call'), b: titles.b });
   }
 
-  return { outcome, lanes, compare, now, charts, events: events.el, render };
+  return { outcome, lanes, compare, now, charts: charts.el, ladder: ladder.el, events: events.el, render };
 }

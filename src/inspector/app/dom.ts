@@ -56,3 +56,14 @@ export function seconds(ms: number): string {
   const minutes = Math.floor(ms / 60_000);
   return `${minutes} m ${+((ms - minutes * 60_000) / 1000).toFixed(3)} s`;
 }
+
+/**
+ * A parameter name in `<code>` that may break only after `.` or `_` (`employee_message.` / `value`),
+ * never mid-word as `overflow-wrap: anywhere` would (`employee_message.valu` / `e`).
+ */
+export function codeName(name: string): HTMLElement {
+  const code = h('code', { class: 'name' });
+  for (const part of name.split(/(?<=[._])/)) code.append(part, h('wbr'));
+  code.lastChild?.remove();
+  return code;
+}

@@ -2,7 +2,9 @@ import { isErrorResponse } from '../../protocol/errors.js';
 import type { ParamsDoc } from '../case.js';
 import { PARAM_FIELDS, fieldText, fieldValue, getPath, setPath, type FieldDef } from '../fields.js';
 import type { Side } from './store.js';
-import { h } from './dom.js';
+import { accountOf } from './account-lists.js';
+import { codeName, h } from './dom.js';
+import { explanationView } from './explain-view.js';
 
 const GROUPS: { title: string; names: string[] }[] = [
   { title: 'Call', names: ['first_call', 'switch_at_once', 'early_switching', 'media_file_id', 'dtmf_string', 'direction', 'external_id'] },
@@ -58,7 +60,13 @@ function control(field: FieldDef, id: string, onInput: () => void): HTMLElement 
  * The form of every start.employee_call parameter (SPEC §1), defaults shown; each keystroke re-runs the
  * simulation. `prefix` keeps the ids of the A and B forms apart.
  */
-export function paramsForm(prefix: string, get: () => ParamsDoc | null, set: (params: ParamsDoc) => void): ParamsForm {
+export function paramsForm(
+  prefix: string,
+  get: () => ParamsDoc | null,
+  set: (params: ParamsDoc) => void,
+  /** Replaces the params from outside the fields (a fix applied): the fields are filled anew. */
+  replace: (params: ParamsDoc) => void,
+): ParamsForm {
   const inputs = new Map<string, HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>();
   const errors = new Map<string, HTMLElement>();
   const top = h('div', { class: 'form-error', hidden: true, 'data-error-for': '' });
@@ -86,7 +94,7 @@ export function paramsForm(prefix: string, get: () => ParamsDoc | null, set: (pa
         return h(
           'div',
           { class: 'field' },
-          h('label', { for: id }, h('code', {}, name), field.required ? h('span', { class: 'req', title: 'required' }, '*') : null),
+          h('label', { for: id }, codeName(name), field.required ? h('span', { class: 'req', title: 'required' }, '*') : null),
           input,
           field.hint ? h('small', {}, field.hint) : null,
           error,
@@ -124,6 +132,8 @@ export function paramsForm(prefix: string, get: () => ParamsDoc | null, set: (pa
       const slot = name ? errors.get(name)! : top;
       slot.replaceChildren(h('b', {}, `${code} ${data.mnemonic}`), ' ', message);
       if (data.field) slot.append(h('span', { class: 'muted' }, ` (field ${data.field})`));
+      const explained = explanationView(response.error, get() ?? {}, side ? accountOf(side.doc) : null, replace);
+      if (explained) slot.append(explained);
       slot.hidden = false;
       if (name) inputs.get(name)!.classList.add('invalid');
     },

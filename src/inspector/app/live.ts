@@ -36,7 +36,15 @@ export function servedOverHttp(): boolean {
  * `GET /control/events` (Server-Sent Events), drawn with the same lanes as the simulations. Only over
  * http; from file:// it explains how to get it.
  */
-export function liveView(): HTMLElement {
+export interface LiveView {
+  el: HTMLElement;
+  /** Marks a session (just sent from the page) and scrolls to it when it shows. */
+  follow(id: number): void;
+  /** Forgets every session (after the mock server was reset). */
+  clear(): void;
+}
+
+export function liveView(): LiveView {
   const status = h('span', { class: 'live-status', 'data-status': 'off' }, 'not connected');
   const list = h('div', { class: 'live-list' });
   const el = h('section', { class: 'card live', id: 'live' }, h('h2', {}, 'Live sessions of the mock server ', status), list);
@@ -53,9 +61,11 @@ export function liveView(): HTMLElement {
         ' to watch the mock server’s calls here as they happen.',
       ),
     );
-    return el;
+    return { el, follow: () => undefined, clear: () => undefined };
   }
   const sessions = new Map<number, LiveSession>();
+  let followed: number | null = null;
+  let scrolled = false;
   let timer: ReturnType<typeof setInterval> | undefined;
 
   const sessionOf = (id: number) => {
@@ -68,7 +78,7 @@ export function liveView(): HTMLElement {
   };
 
   const command = async (id: number, body: Record<string, unknown>) => {
-    await fetch(`../control/sessions/${id}/commands`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    await fetch(`../control/sessions/${id}/commands`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
   };
 
   const render = () => {
@@ -77,7 +87,7 @@ export function liveView(): HTMLElement {
       list.replaceChildren(h('p', { class: 'note' }, 'No calls yet: send start.employee_call to the mock server and it appears here.'));
       return;
     }
-    const width = Math.max(600, list.clientWidth - 4);
+    const width = Math.max(300, list.clientWidth - 4);
     list.replaceChildren(
       ...shown.map((session) => {
         const ended = session.events.at(-1)?.type === 'session.ended';
@@ -87,7 +97,7 @@ export function liveView(): HTMLElement {
         const outcome = session.events.find((e): e is Extract<SimEvent, { type: 'session.ended' }> => e.type === 'session.ended');
         return h(
           'div',
-          { class: 'live-session', 'data-session': session.id, 'data-live': ended ? 'false' : 'true' },
+          { class: `live-session${session.id === followed ? ' followed' : ''}`, 'data-session': session.id, 'data-live': ended ? 'false' : 'true', 'data-followed': session.id === followed ? 'true' : null },
           h(
             'div',
             { class: 'live-head' },
@@ -111,6 +121,16 @@ export function liveView(): HTMLElement {
         );
       }),
     );
+    afterRender();
+  };
+
+  const afterRender = () => {
+    if (followed === null || scrolled) return;
+    const shown = list.querySelector(`[data-session="${followed}"]`);
+    if (shown) {
+      scrolled = true;
+      shown.scrollIntoView({ block: 'nearest' });
+    }
   };
 
   const load = async () => {
@@ -179,5 +199,17 @@ export function liveView(): HTMLElement {
   };
   void connect();
   window.addEventListener('pagehide', () => clearInterval(timer));
-  return el;
+  return {
+    el,
+    follow(id) {
+      followed = id;
+      scrolled = false;
+      render();
+      afterRender();
+    },
+    clear() {
+      sessions.clear();
+      render();
+    },
+  };
 }

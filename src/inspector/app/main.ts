@@ -5,6 +5,7 @@ import { callView } from './call-view.js';
 import { h } from './dom.js';
 import { paramsForm } from './form.js';
 import { liveView } from './live.js';
+import { mockServerCard } from './mock-server.js';
 import { stepper } from './stepper.js';
 import { Store, type Origin } from './store.js';
 import { tabs } from './tabs.js';
@@ -13,12 +14,18 @@ import { worldForm } from './world-form.js';
 import { yamlPanel } from './yaml-panel.js';
 
 const store = new Store();
+const live = liveView();
 
 // The case: parameters (A and B), the world, the YAML, in the left panel's tabs.
-const formA = paramsForm('a', () => paramsOf(store.case.scenario), (params) => store.setScenario(withParams(store.case.scenario, params), 'form'));
-const formB = paramsForm('b', () => store.case.compare, (params) => store.setCompare(params, 'formB'));
+const formA = paramsForm(
+  'a',
+  () => paramsOf(store.case.scenario),
+  (params) => store.setScenario(withParams(store.case.scenario, params), 'form'),
+  (params) => store.setScenario(withParams(store.case.scenario, params), 'fix'),
+);
+const formB = paramsForm('b', () => store.case.compare, (params) => store.setCompare(params, 'formB'), (params) => store.setCompare(params, 'fix'));
 const world = worldForm((doc) => store.setScenario(doc, 'world'));
-const yaml = yamlPanel((doc) => store.setScenario(doc, 'yaml'));
+const yaml = yamlPanel((doc) => store.setScenario(doc, 'yaml'), (problems) => store.setYamlProblems(problems));
 const panel = tabs([
   { id: 'params', label: 'Parameters', body: formA.el },
   { id: 'world', label: 'World', body: world.el },
@@ -60,8 +67,10 @@ document.body.append(
       call.outcome,
       h('section', { class: 'card timeline-card' }, h('h2', {}, 'What each side hears'), steps.el, call.lanes, call.compare),
       h('div', { class: 'split' }, card('Now — at the cursor', call.now), card('Events', call.events)),
+      call.ladder,
       card('State charts — the machines at the cursor', call.charts),
-      liveView(),
+      mockServerCard(store, (id) => live.follow(id), () => live.clear()),
+      live.el,
     ),
   ),
 );

@@ -1,6 +1,10 @@
 import { isErrorResponse } from '../../protocol/errors.js';
 import { LEGS, type Lanes } from '../lanes.js';
+import { paramsOf, type ParamsDoc } from '../case.js';
+import { accountOf } from './account-lists.js';
 import { h, seconds } from './dom.js';
+import { explanationView } from './explain-view.js';
+import { segmentFill } from './timeline-legend.js';
 import type { Side } from './store.js';
 
 /** What each side hears, as one line per leg: `contact: ringing 0–3 s · tts «Привет» 3–3.45 s · talk 5–65 s`. */
@@ -18,7 +22,8 @@ function hearsSummary(lanes: Lanes): HTMLElement {
           .filter((segment) => segment.leg === leg)
           .flatMap((segment, i) => [
             i ? ' · ' : '',
-            h('span', { class: `chip kind-${segment.kind}` }, segment.label),
+            // Each chip has its lane's colour (a TTS message is violet there, a file blue).
+            h('span', { class: `chip kind-${segment.kind}`, style: segment.kind === 'ringing' ? null : `background: ${segmentFill(segment)}` }, segment.label),
             ` ${seconds(segment.from)}–${seconds(segment.to)}`,
           ]),
       ),
@@ -30,12 +35,12 @@ function hearsSummary(lanes: Lanes): HTMLElement {
  * The result of one side: the platform's error when the request is rejected (code, message, mnemonic,
  * field, value), or the outcome (finish_reason, is_lost, durations) and what each side hears.
  */
-export function outcomeView(side: Side, label = ''): HTMLElement {
+export function outcomeView(side: Side, label = '', applyFix: ((params: ParamsDoc) => void) | null = null): HTMLElement {
   if (!side.checked.ok)
     return h(
       'div',
-      { class: 'outcome problems', 'data-state': 'invalid-scenario' },
-      h('b', {}, `${label}The scenario does not match the scenario format:`),
+      { class: 'outcome problems', 'data-state': side.unreadable ? 'unreadable-yaml' : 'invalid-scenario' },
+      h('b', {}, side.unreadable ? `${label}The YAML cannot be read (a syntax error), so nothing runs until it is fixed:` : `${label}The scenario does not match the scenario format:`),
       h('ul', {}, ...side.checked.problems.map((p) => h('li', {}, h('code', {}, p.path || '(top level)'), ` ${p.expected}`))),
     );
   if (side.crash || !side.run)
@@ -55,6 +60,7 @@ export function outcomeView(side: Side, label = ''): HTMLElement {
         h('dt', {}, 'value'), h('dd', {}, h('code', {}, data.value === undefined ? '(not sent)' : JSON.stringify(data.value))),
         h('dt', {}, 'params'), h('dd', {}, h('code', {}, JSON.stringify(data.params))),
       ),
+      explanationView(response.error, paramsOf(side.doc) ?? {}, accountOf(side.doc), applyFix),
     );
   }
   const id = (response.result.data as { call_session_id?: number }).call_session_id;

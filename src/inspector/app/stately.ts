@@ -41,6 +41,27 @@ async function createInspector(): Promise<BrowserInspector> {
   return module.createBrowserInspector({ autoStart: false });
 }
 
+/** The viewer the inspector's window opens (`createBrowserInspector`'s default). */
+const VIEWER = 'https://stately.ai/inspect';
+
+/**
+ * Whether stately.ai answers at all: offline, the window it opened shows the browser's error page, and
+ * the page must say so rather than "sent". An opaque (no-cors) answer is enough; any failure is "no".
+ */
+async function viewerReachable(): Promise<boolean> {
+  if (typeof navigator !== 'undefined' && navigator.onLine === false) return false;
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), 5000);
+  try {
+    await fetch(VIEWER, { mode: 'no-cors', cache: 'no-store', signal: abort.signal });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * The "Stately Inspector" checkbox. On: the inspector (made once, then restarted) gets the inspection
  * events of A's session, re-sent on every re-run; off: it is stopped and the runs go uninspected.
@@ -65,7 +86,10 @@ export function statelyToggle(store: Store, say: (text: string) => void): HTMLEl
     const target = inspector;
     store.runOptions = () => ({ inspect: (event: InspectionEvent) => (sent++, target.inspect.next?.(event)) });
     store.rerun();
-    say(sent > 0 ? 'Sent to the Stately Inspector window (needs the internet).' : 'Stately Inspector opened, but no inspection events reached it.');
+    if (sent === 0) return say('Stately Inspector opened, but no inspection events reached it.');
+    say('Stately Inspector: checking that stately.ai can be reached…');
+    if (await viewerReachable()) say('Sent to the Stately Inspector window.');
+    else say('Stately Inspector unreachable: its window needs the internet (stately.ai), and this browser cannot reach it — the window shows an error. Everything on this page works without it.');
   });
   return h('label', { class: 'check', title: 'Opens stately.ai’s viewer; needs the internet' }, box, ' Stately Inspector');
 }

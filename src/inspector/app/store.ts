@@ -10,12 +10,14 @@ export interface Side {
   run: Run | null;
   /** A crash of the simulator itself (a bug, shown as such). */
   crash: string | null;
+  /** The YAML tab's text cannot be read as YAML at all: `checked` lists where; nothing runs. */
+  unreadable?: boolean;
 }
 
 export type Zoom = 'auto' | 'all' | '10000' | '30000' | '60000';
 
 /** Where a change came from, so the view that made it is not re-rendered under the user's cursor. */
-export type Origin = 'load' | 'form' | 'formB' | 'world' | 'yaml' | 'cursor' | 'view';
+export type Origin = 'load' | 'form' | 'formB' | 'world' | 'yaml' | 'cursor' | 'view' | 'fix';
 
 /**
  * The page's single source of truth: the case (what a link holds), the derived runs, the cursor.
@@ -30,6 +32,8 @@ export class Store {
   b: Side | null = null;
   diff: RunDiff | null = null;
   runOptions: () => RunOptions | undefined = () => undefined;
+  /** Problems of YAML text that does not parse: while set, the page shows them instead of any result. */
+  yamlProblems: { path: string; expected: string }[] | null = null;
   private listeners: ((origin: Origin) => void)[] = [];
   private hashTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -43,7 +47,8 @@ export class Store {
 
   /** Replaces the whole case (a link, a scenario file). */
   load(next: InspectorCase): void {
-    this.case = { scenario: next.scenario, compare: next.compare, t: next.t };
+    this.yamlProblems = null;
+    this.case = { scenario: next.scenario, compare: next.compare, t: next.t, edited: next.edited ?? false };
     this.recompute();
     this.emit('load');
   }
@@ -54,14 +59,22 @@ export class Store {
     this.emit('view');
   }
 
+  /** The YAML tab's text does not parse (a syntax error): the results go, as for a schema error. */
+  setYamlProblems(problems: { path: string; expected: string }[]): void {
+    this.yamlProblems = problems;
+    this.recompute();
+    this.emit('yaml');
+  }
+
   setScenario(scenario: ScenarioDoc, origin: Origin): void {
-    this.case = { ...this.case, scenario };
+    this.yamlProblems = null;
+    this.case = { ...this.case, scenario, edited: true };
     this.recompute();
     this.emit(origin);
   }
 
   setCompare(compare: ParamsDoc | null, origin: Origin): void {
-    this.case = { ...this.case, compare };
+    this.case = { ...this.case, compare, edited: this.case.edited || origin !== 'load' };
     this.recompute();
     this.emit(origin);
   }
@@ -99,8 +112,13 @@ export class Store {
 
   /** Re-runs everything after a change of the case (also applied to the cursor's range). */
   recompute(): void {
-    this.a = side(this.case.scenario, this.runOptions());
-    this.b = this.case.compare ? side(withParams(this.case.scenario, this.case.compare), undefined) : null;
+    if (this.yamlProblems) {
+      this.a = { doc: this.case.scenario, checked: { ok: false, problems: this.yamlProblems }, run: null, crash: null, unreadable: true };
+      this.b = null;
+    } else {
+      this.a = side(this.case.scenario, this.runOptions());
+      this.b = this.case.compare ? side(withParams(this.case.scenario, this.case.compare), undefined) : null;
+    }
     this.diff =
       this.a.run && this.b?.run
         ? diffRuns(this.a.run.result.events, this.a.run.lanes, this.b.run.result.events, this.b.run.lanes)

@@ -31,7 +31,7 @@ export function besideLine(x: number, text: string, size: number, width: number)
 export interface Head {
   /** Height of the label rows and the axis labels above the lanes. */
   height: number;
-  draw(svg: SVGSVGElement, top: number, bottom: number): void;
+  draw(svg: SVGElement, top: number, bottom: number): void;
 }
 
 /**

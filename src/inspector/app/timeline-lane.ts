@@ -1,13 +1,16 @@
 import type { LegName } from '../../sim/types.js';
 import { segmentKey } from '../diff.js';
 import type { Lanes } from '../lanes.js';
+import { stackRows } from '../label-rows.js';
 import { s, seconds } from './dom.js';
-import { besideLine } from './timeline-head.js';
+import { besideLine, textWidth } from './timeline-head.js';
 import { segmentFill } from './timeline-legend.js';
 
-export const LANE_H = 74;
 const BAR_TOP = 16;
 const BAR_H = 30;
+/** Mark labels (answers, DTMF 1…) sit in rows under the bar: a label that would touch another goes a row down. */
+const MARK_ROW = 13;
+const MARK_SIZE = 10.5;
 
 export interface LaneOptions {
   width: number;
@@ -16,19 +19,31 @@ export interface LaneOptions {
   diffKeys?: Set<string> | undefined;
 }
 
-/** One leg's lane at `y`: its name, what it hears as bars (cut with an arrow past the window), and its marks. */
+/** Where a lane draws: bars and marks under the cursor line, texts over it. */
+export interface LaneLayers {
+  bars: SVGElement;
+  texts: SVGElement;
+}
+
+/**
+ * One leg's lane at `y`: its name, what it hears as bars (cut with an arrow past the window), and its
+ * marks with every label kept (stacked in rows when they would collide). Returns the lane's height.
+ */
 export function drawLane(
-  svg: SVGSVGElement,
+  layers: LaneLayers,
   lanes: Lanes,
   leg: LegName,
   y: number,
   x: (t: number) => number,
   options: LaneOptions,
-): void {
+): number {
+  const { bars, texts } = layers;
   const barY = y + BAR_TOP;
-  svg.append(
-    s('text', { x: 10, y: barY + 14, 'font-weight': 600, fill: '#0f172a', 'font-size': 13 }, leg),
-    s('text', { x: 10, y: barY + 28, fill: '#64748b', 'font-size': 10 }, 'hears'),
+  texts.append(
+    s('text', { x: 8, y: barY + 14, 'font-weight': 600, fill: '#0f172a', 'font-size': 13 }, leg),
+    s('text', { x: 8, y: barY + 28, fill: '#64748b', 'font-size': 10 }, 'hears'),
+  );
+  bars.append(
     s('line', { x1: x(0), x2: x(options.viewEnd), y1: barY + BAR_H / 2, y2: barY + BAR_H / 2, stroke: '#cbd5e1' }),
   );
   for (const segment of lanes.segments.filter((seg) => seg.leg === leg)) {
@@ -51,12 +66,14 @@ export function drawLane(
       },
       s('title', {}, `${leg}: ${segment.detail}\n${seconds(segment.from)} → ${segment.open ? 'now' : seconds(segment.to)}`),
     );
-    svg.append(rect);
-    const label = segment.to > options.viewEnd ? `${segment.label} →` : segment.label;
+    bars.append(rect);
     const room = x2 - x1 - 8;
+    const fit = Math.floor(room / 6.4);
+    // A narrow stretch of the contact's line says just what the line plays (its colour says whose line).
+    const text = segment.short && segment.label.length > fit ? segment.short : segment.label;
+    const label = segment.to > options.viewEnd ? `${text} →` : text;
     if (room > 24) {
-      const fit = Math.floor(room / 6.4);
-      svg.append(
+      texts.append(
         s(
           'text',
           { x: x1 + 4, y: barY + BAR_H / 2 + 4, fill: '#0f172a', 'font-size': ringing ? 10.5 : 11.5, 'pointer-events': 'none' },
@@ -65,22 +82,36 @@ export function drawLane(
       );
     } else if (!ringing) {
       // Too short to hold its name (a short TTS): the name goes above the bar.
-      svg.append(s('text', { x: (x1 + x2) / 2, y: barY - 4, 'text-anchor': 'middle', fill: '#0f172a', 'font-size': 10.5 }, label));
+      texts.append(s('text', { x: (x1 + x2) / 2, y: barY - 4, 'text-anchor': 'middle', fill: '#0f172a', 'font-size': 10.5, ...HALO }, label));
     }
   }
-  // Points: answers, failures, hang-ups, DTMF, early media. Labels are skipped where they would collide.
-  let lastLabelEnd = -Infinity;
-  for (const mark of lanes.marks.filter((m) => m.leg === leg && m.t <= options.viewEnd)) {
+  // Points: answers, failures, hang-ups, DTMF, early media — every label shown, stacked where they would collide.
+  const marks = lanes.marks.filter((m) => m.leg === leg && m.t <= options.viewEnd);
+  const places = marks.map((mark) => besideLine(x(mark.t) - 6, mark.label, MARK_SIZE, options.width));
+  const rows = stackRows(
+    places.map((place, i) => {
+      const w = textWidth(marks[i]!.label, MARK_SIZE);
+      return place.anchor === 'start' ? { from: place.x, to: place.x + w } : { from: place.x - w, to: place.x };
+    }),
+    4,
+  );
+  marks.forEach((mark, i) => {
     const mx = x(mark.t);
     const color = mark.type === 'leg.failed' || mark.type === 'leg.hung_up' ? '#dc2626' : mark.type === 'leg.answered' ? '#15803d' : '#475569';
-    svg.append(
+    bars.append(
       s('path', { d: `M${mx} ${barY + BAR_H + 1} l4 7 h-8 Z`, fill: color, class: 'mark', 'data-type': mark.type, 'data-t': mark.t },
         s('title', {}, `${seconds(mark.t)} ${leg} ${mark.label}`)),
     );
-    if (mx - 2 > lastLabelEnd) {
-      const place = besideLine(mx - 6, mark.label, 10.5, options.width);
-      svg.append(s('text', { x: place.x, y: barY + BAR_H + 19, 'text-anchor': place.anchor, fill: color, 'font-size': 10.5 }, mark.label));
-      lastLabelEnd = mx + mark.label.length * 6.1 + 4;
-    }
-  }
+    texts.append(
+      s('text', {
+        x: places[i]!.x, y: barY + BAR_H + 19 + rows[i]! * MARK_ROW, 'text-anchor': places[i]!.anchor, fill: color, 'font-size': MARK_SIZE,
+        class: 'mark-label', 'data-t': mark.t, ...HALO,
+      }, mark.label),
+    );
+  });
+  const labelRows = rows.length ? Math.max(...rows) + 1 : 1;
+  return BAR_TOP + BAR_H + 10 + labelRows * MARK_ROW + 6;
 }
+
+/** A white outline behind a text, so a line passing under it (the cursor, a moment) does not cross it. */
+const HALO = { stroke: '#ffffff', 'stroke-width': 3, 'paint-order': 'stroke' } as const;

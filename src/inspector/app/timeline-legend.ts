@@ -1,4 +1,4 @@
-import type { LaneKind, LaneSegment, Lanes } from '../lanes.js';
+import { linePlays, type LaneKind, type LaneSegment, type Lanes } from '../lanes.js';
 import { s } from './dom.js';
 
 const FILL: Record<LaneKind, string> = {
@@ -10,9 +10,20 @@ const FILL: Record<LaneKind, string> = {
 };
 const TTS_FILL = '#c4b5fd';
 
+/** The contact's line is one teal family, darker as the line says more: silence, ringback, then a voice. */
+const LINE_FILL: Record<string, string> = {
+  silence: '#ccfbf1',
+  ringback: '#99f6e4',
+  voicemail: '#5eead4',
+  announcement: '#5eead4',
+  message: '#2dd4bf',
+};
+
 /** A segment's colour: a TTS message has its own, so a file and a spoken text tell apart at a glance. */
 export function segmentFill(segment: LaneSegment): string {
-  return isTts(segment) ? TTS_FILL : FILL[segment.kind];
+  if (isTts(segment)) return TTS_FILL;
+  const plays = segment.source ? linePlays(segment.source) : null;
+  return plays ? (LINE_FILL[plays] ?? FILL.contact_line) : FILL[segment.kind];
 }
 
 function isTts(segment: LaneSegment): boolean {
@@ -24,7 +35,7 @@ const LEGEND: { key: LaneKind | 'tts'; fill: string; name: string }[] = [
   { key: 'message', fill: FILL.message, name: 'message: media file' },
   { key: 'tts', fill: TTS_FILL, name: 'message: TTS' },
   { key: 'hold_music', fill: FILL.hold_music, name: 'hold music (media_file_id)' },
-  { key: 'contact_line', fill: FILL.contact_line, name: "contact's line (early switching)" },
+  { key: 'contact_line', fill: FILL.contact_line, name: "through the contact's line (early switching)" },
   { key: 'talk', fill: FILL.talk, name: 'talk' },
 ];
 const ROW_H = 20;
@@ -52,7 +63,7 @@ export function legendHeight(left: number, right: number): number {
 }
 
 /** Draws the legend at `y`; the kinds this timeline does not show are dimmed. */
-export function drawLegend(svg: SVGSVGElement, y: number, lanes: Lanes, left: number, right: number): void {
+export function drawLegend(svg: SVGElement, y: number, lanes: Lanes, left: number, right: number): void {
   const used = new Set(lanes.segments.map((seg) => (isTts(seg) ? 'tts' : seg.kind)));
   const { at } = legendLayout(left, right);
   LEGEND.forEach((item, i) => {

@@ -1,7 +1,7 @@
 import { LEGS, type Lanes } from '../lanes.js';
 import { s, seconds } from './dom.js';
-import { besideLine, headLabels, type HeadLabel } from './timeline-head.js';
-import { drawLane, LANE_H } from './timeline-lane.js';
+import { besideLine, headLabels, textWidth, type HeadLabel } from './timeline-head.js';
+import { drawLane } from './timeline-lane.js';
 import { drawLegend, legendHeight } from './timeline-legend.js';
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
@@ -17,16 +17,18 @@ export interface TimelineOptions {
   legend?: boolean;
 }
 
-const GUTTER = 104;
-const RIGHT = 24;
+const RIGHT = 16;
+/** Room for the legs' names left of the lanes: less on a phone, where every pixel of time counts. */
+const gutterOf = (width: number) => (width < 560 ? 76 : 104);
 
 /** The time under a click at `clientX` on a timeline drawn by timelineSvg, or null left of the lanes. */
 export function timeAtX(svg: SVGSVGElement, clientX: number): number | null {
   const box = svg.getBoundingClientRect();
   const width = Number(svg.getAttribute('width'));
+  const gutter = gutterOf(width);
   const x = ((clientX - box.left) / box.width) * width;
-  if (x < GUTTER) return null;
-  return ((x - GUTTER) / (width - GUTTER - RIGHT)) * Number(svg.getAttribute('data-view-end'));
+  if (x < gutter) return null;
+  return ((x - gutter) / (width - gutter - RIGHT)) * Number(svg.getAttribute('data-view-end'));
 }
 
 /** A tick step that leaves at least ~80 px between labels. */
@@ -47,24 +49,22 @@ function tickLabel(ms: number, step: number): string {
  */
 export function timelineSvg(lanes: Lanes, options: TimelineOptions): SVGSVGElement {
   const { width, viewEnd } = options;
-  const plot = width - GUTTER - RIGHT;
-  const x = (t: number) => GUTTER + (Math.min(t, viewEnd) / viewEnd) * plot;
-  const legendH = options.legend === false ? 0 : legendHeight(GUTTER, width - RIGHT);
+  const gutter = gutterOf(width);
+  const plot = width - gutter - RIGHT;
+  const x = (t: number) => gutter + (Math.min(t, viewEnd) / viewEnd) * plot;
   const titleH = options.title ? 22 : 0;
   const head = headLabels(instantLabels(lanes, options, x));
   const top = titleH + head.height;
-  const bottom = top + LEGS.length * LANE_H;
-  const height = bottom + 6 + legendH;
   const svg = s('svg', {
-    xmlns: 'http://www.w3.org/2000/svg',
-    width,
-    height,
-    viewBox: `0 0 ${width} ${height}`,
-    class: 'timeline',
-    'font-family': FONT,
-    'font-size': 12,
-    'data-view-end': viewEnd,
+    xmlns: 'http://www.w3.org/2000/svg', width, class: 'timeline', 'font-family': FONT, 'font-size': 12,
+    'data-view-end': viewEnd, 'data-gutter': gutter,
   });
+  const background = s('rect', { x: 0, y: 0, width, fill: '#ffffff' });
+  // Layers, bottom to top: grid, bars and marks, the cursor, every text (so the cursor never covers one).
+  const grid = s('g', { class: 'grid' });
+  const bars = s('g', { class: 'bars' });
+  const cursor = s('g', { class: 'cursor-layer' });
+  const texts = s('g', { class: 'texts' });
   svg.append(
     s(
       'defs',
@@ -76,28 +76,36 @@ export function timelineSvg(lanes: Lanes, options: TimelineOptions): SVGSVGEleme
         s('rect', { width: 3, height: 8, fill: '#cbd5e1' }),
       ),
     ),
-    s('rect', { x: 0, y: 0, width, height, fill: '#ffffff' }),
+    background, grid, bars, cursor, texts,
   );
-  if (options.title) svg.append(s('text', { x: 8, y: 16, 'font-weight': 600, 'font-size': 13, fill: '#0f172a' }, options.title));
+  if (options.title) texts.append(s('text', { x: 8, y: 16, 'font-weight': 600, 'font-size': 13, fill: '#0f172a' }, options.title));
 
-  // Axis and grid.
+  let bottom = top;
+  for (const leg of LEGS) bottom += drawLane({ bars, texts }, lanes, leg, bottom, x, { width, viewEnd, diffKeys: options.diff?.keys });
+
+  // Axis and grid; the last labels end at the right edge instead of running past it.
   const step = tickStep(viewEnd, plot);
   for (let t = 0; t <= viewEnd; t += step) {
-    svg.append(
-      s('line', { x1: x(t), x2: x(t), y1: top - 4, y2: bottom, stroke: '#e2e8f0' }),
-      s('text', { x: x(t), y: top - 8, 'text-anchor': 'middle', fill: '#475569', 'font-size': 11 }, tickLabel(t, step)),
-    );
+    const label = tickLabel(t, step);
+    const half = textWidth(label, 11) / 2;
+    const anchor = x(t) + half > width - 2 ? 'end' : 'middle';
+    grid.append(s('line', { x1: x(t), x2: x(t), y1: top - 4, y2: bottom, stroke: '#e2e8f0' }));
+    texts.append(s('text', { x: anchor === 'end' ? width - 2 : x(t), y: top - 8, 'text-anchor': anchor, fill: '#475569', 'font-size': 11, class: 'tick' }, label));
   }
-  LEGS.forEach((leg, i) => drawLane(svg, lanes, leg, top + i * LANE_H, x, { width, viewEnd, diffKeys: options.diff?.keys }));
-  head.draw(svg, titleH, bottom);
+  head.draw(texts, titleH, bottom);
   if (options.cursor !== null && options.cursor <= viewEnd) {
     const cx = x(options.cursor);
-    svg.append(
+    cursor.append(
       s('line', { x1: cx, x2: cx, y1: top - 4, y2: bottom, stroke: '#dc2626', 'stroke-width': 2, class: 'cursor', 'data-t': options.cursor }),
       s('path', { d: `M${cx - 5} ${top - 8} L${cx + 5} ${top - 8} L${cx} ${top - 2} Z`, fill: '#dc2626' }),
     );
   }
-  if (legendH) drawLegend(svg, height - legendH + 8, lanes, GUTTER, width - RIGHT);
+  const legendH = options.legend === false ? 0 : legendHeight(8, width - RIGHT);
+  if (legendH) drawLegend(texts, bottom + 14, lanes, 8, width - RIGHT);
+  const height = bottom + 6 + legendH;
+  svg.setAttribute('height', String(height));
+  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  background.setAttribute('height', String(height));
   return svg;
 }
 

@@ -1,10 +1,11 @@
-import scenarioFiles from 'virtual:scenarios';
-import { docFromYaml, paramsOf, seedCase } from '../case.js';
+import { paramsOf, withParams } from '../case.js';
 import { fileNameOf } from '../export.js';
 import { initialB } from './compare.js';
 import { h } from './dom.js';
-import { exportPng, exportScenario, exportSvg, stackSvgs } from './export-actions.js';
+import { captionOf, exportPng, exportScenario, exportSvg, stackSvgs } from './export-actions.js';
+import { flashLine, say } from './flash.js';
 import { statelyToggle } from './stately.js';
+import { scenarioPicker } from './scenario-picker.js';
 import type { Store } from './store.js';
 
 export interface Toolbar {
@@ -17,26 +18,10 @@ export interface Toolbar {
  * Inspector, and a line for short messages. `timelines` gives the drawn timelines (the images' content).
  */
 export function toolbar(store: Store, timelines: () => SVGSVGElement[], onCompare: (on: boolean) => void): Toolbar {
-  const flash = h('span', { class: 'flash', id: 'flash', 'aria-live': 'polite' });
-  const say = (text: string) => {
-    flash.textContent = text;
-    setTimeout(() => (flash.textContent === text ? (flash.textContent = '') : undefined), 3000);
-  };
   const button = (id: string, text: string, title: string | null, action: () => unknown) =>
     h('button', { type: 'button', id, title, onclick: () => void action() }, text);
 
-  const picker = h(
-    'select',
-    { id: 'scenario-picker', title: 'Open a scenario file from scenarios/' },
-    h('option', { value: '' }, `Open a scenario… (${scenarioFiles.length} files)`),
-    h('option', { value: '#seed' }, 'seed example — the platform’s own request'),
-    ...scenarioFiles.map((f) => h('option', { value: f.file }, f.file.replace(/\.ya?ml$/, ''))),
-  );
-  picker.addEventListener('change', () => {
-    if (picker.value === '#seed') return store.load(seedCase());
-    const parsed = docFromYaml(scenarioFiles.find((f) => f.file === picker.value)?.text ?? '');
-    if (parsed.ok) store.load({ scenario: parsed.doc, compare: null, t: null });
-  });
+  const picker = scenarioPicker((next) => store.load(next));
   const compare = button('compare-toggle', 'Compare A | B', 'Run a second parameter set on the same world', () => {
     const on = store.case.compare === null;
     store.setCompare(on ? initialB(paramsOf(store.case.scenario) ?? {}) : null, 'load');
@@ -50,7 +35,7 @@ export function toolbar(store: Store, timelines: () => SVGSVGElement[], onCompar
     } catch {
       // No clipboard (permissions, file://): show the link selected, ready for Ctrl+C.
       const field = h('input', { type: 'text', readonly: true, value: location.href, class: 'link-field', id: 'link-field' });
-      flash.replaceChildren('Copy the link: ', field);
+      say('Copy the link: ', field);
       field.select();
     }
   });
@@ -58,15 +43,22 @@ export function toolbar(store: Store, timelines: () => SVGSVGElement[], onCompar
   const withImage = (save: (svg: SVGSVGElement) => Promise<void> | void) => () => {
     const parts = timelines();
     if (parts.length === 0) return say('Nothing to draw: the request did not run.');
-    return Promise.resolve(save(stackSvgs(parts))).catch((e: Error) => say(e.message));
+    return Promise.resolve(save(stackSvgs(parts, captionOf(store)))).catch((e: Error) => say(e.message));
+  };
+  const exportYaml = () => {
+    if (!store.a.run) return say('Nothing to export: the scenario does not run.');
+    const compareB = store.case.compare;
+    if (!compareB || !store.b?.run) return say(`Saved ${exportScenario(store.case.scenario, store.a.run.result, store.case.edited ?? false)}`);
+    // Comparing: both cases, each a scenario `verify` runs (same world, its own parameters).
+    const a = exportScenario(store.case.scenario, store.a.run.result, store.case.edited ?? false, 'A');
+    const b = exportScenario(withParams(store.case.scenario, compareB), store.b.run.result, true, 'B');
+    say(`Saved ${a} and ${b}`);
   };
   const exports = h(
     'span',
     { class: 'group' },
     'Export: ',
-    button('export-yaml', 'Export YAML', 'Scenario file with expect filled from this result', () =>
-      store.a.run ? exportScenario(store.case.scenario, store.a.run.result) : say('Nothing to export: the scenario does not run.'),
-    ),
+    button('export-yaml', 'Export YAML', 'Scenario file with expect filled from this result (A and B when comparing)', exportYaml),
     button('export-png', 'PNG', 'The timeline as an image', withImage((svg) => exportPng(svg, name('png')))),
     button('export-svg', 'SVG', 'The timeline as a vector image', withImage((svg) => exportSvg(svg, name('svg')))),
   );
@@ -79,7 +71,7 @@ export function toolbar(store: Store, timelines: () => SVGSVGElement[], onCompar
     copyLink,
     exports,
     statelyToggle(store, say),
-    flash,
+    flashLine,
   );
   return {
     el,

@@ -7,7 +7,7 @@ export interface YamlPanel {
 }
 
 /** The whole case as a scenario file: edited or pasted text is read once typing pauses; problems are listed. */
-export function yamlPanel(set: (doc: ScenarioDoc) => void): YamlPanel {
+export function yamlPanel(set: (doc: ScenarioDoc) => void, unreadable: (problems: { path: string; expected: string }[]) => void): YamlPanel {
   const text = h('textarea', { id: 'yaml', spellcheck: 'false', rows: 30 });
   const problems = h('div', { class: 'form-error', id: 'yaml-problems', hidden: true });
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -16,7 +16,10 @@ export function yamlPanel(set: (doc: ScenarioDoc) => void): YamlPanel {
     timer = setTimeout(() => {
       const parsed = docFromYaml(text.value);
       problems.hidden = parsed.ok;
-      if (!parsed.ok) return void (problems.textContent = parsed.problems.map((p) => `${p.path}: ${p.expected}`).join('\n'));
+      if (!parsed.ok) {
+        problems.textContent = parsed.problems.map((p) => `${p.path || 'YAML'}: ${p.expected}`).join('\n');
+        return unreadable(parsed.problems);
+      }
       set(parsed.doc);
     }, 200);
   });

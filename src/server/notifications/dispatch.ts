@@ -13,7 +13,7 @@ export function notifyEvent(account: Account, notifier: Notifier, session: CallS
   for (const kind of kindsOf(event)) {
     for (const target of account.notifications) {
       if (target.events && !target.events.includes(kind)) continue;
-      notifier.send(target.url, notificationBody(kind, session, event, now), String(session.id));
+      notifier.send(target.url, notificationBody(kind, session, event, now), String(session.id), `${kind} of call ${session.id}`);
     }
   }
 }

@@ -1,5 +1,6 @@
 import type { Account, JsonRpcId, JsonRpcResponse } from '../deps.js';
 import type { PointLimits } from '../limits.js';
+import type { LoginThrottle } from '../login-throttle.js';
 import type { SessionRegistry } from '../sessions/registry.js';
 import type { LoginTokens } from '../tokens.js';
 
@@ -8,6 +9,8 @@ export interface RpcContext {
   account: Account;
   tokens: LoginTokens;
   limits: PointLimits;
+  /** Wrong `login.user` passwords per login (the throttle). */
+  loginThrottle: LoginThrottle;
   sessions: SessionRegistry;
   now: () => number;
 }

@@ -5,6 +5,7 @@ import { listCalls } from './methods/list-calls.js';
 import { loginUser, logoutUser } from './methods/login.js';
 import { releaseCall } from './methods/release-call.js';
 import { startEmployeeCall } from './methods/start-employee-call.js';
+import { DISCOVER_METHOD, discoverAnswer } from './openrpc.js';
 
 /** The Call API methods the mock answers; any other name → -32601 method_not_found. */
 export const METHODS: Readonly<Record<string, RpcMethod>> = {
@@ -30,13 +31,16 @@ function withLimitsMetadata(response: JsonRpcResponse, ctx: RpcContext): JsonRpc
   return { ...response, error: { ...response.error, data: { ...response.error.data, metadata } as typeof response.error.data } };
 }
 
-function answer(ctx: RpcContext, body: string | Uint8Array, contentType: string | undefined, seen: { method: string | null; id: JsonRpcId }): JsonRpcResponse {
-  const envelope = parseEnvelope(body);
+type Answer = JsonRpcResponse | ReturnType<typeof discoverAnswer>;
+
+function answer(ctx: RpcContext, body: string | Uint8Array, contentType: string | undefined, seen: { method: string | null; id: JsonRpcId }): Answer {
+  const envelope = parseEnvelope(body, { withoutParams: [DISCOVER_METHOD] });
   if (!envelope.ok) return envelope.response;
   const { id, method: name, params } = envelope;
   Object.assign(seen, { id, method: name });
   const charset = charsetOf(contentType);
   if (charset !== null && charset !== 'utf-8' && charset !== 'utf8') return errorResponse(id, { mnemonic: 'character_encoding_not_allowed' });
+  if (name === DISCOVER_METHOD) return discoverAnswer(id, params);
   const method = Object.hasOwn(METHODS, name) ? METHODS[name]! : null;
   if (!method) return errorResponse(id, { mnemonic: 'method_not_found', field: 'method', value: name });
   const exceeded = ctx.limits.exceeded();
@@ -51,7 +55,8 @@ function answer(ctx: RpcContext, body: string | Uint8Array, contentType: string 
 }
 
 /**
- * The one path every Call API request takes: envelope (V1, V6), the declared charset, the method, the
+ * The one path every Call API request takes: envelope (V1, V6), the declared charset, the method (and
+ * `rpc.discover`, the OpenRPC document: no token, no points), the
  * account's point limits, the method itself; then points are charged for a success and the limits
  * metadata attached. Any exception, serialising the answer included (a value nested too deep to echo),
  * becomes -32603 internal_error. Never throws; `text` is the answer as it goes on the wire.
@@ -63,7 +68,7 @@ export function handleRpc(
   body: string | Uint8Array,
   contentType?: string,
   log: (line: string) => void = () => {},
-): { response: JsonRpcResponse; text: string; method: string | null } {
+): { response: Answer; text: string; method: string | null } {
   const seen: { method: string | null; id: JsonRpcId } = { method: null, id: null };
   try {
     const response = answer(ctx, body, contentType, seen);

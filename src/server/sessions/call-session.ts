@@ -1,4 +1,6 @@
-import { outcomeOf, type CallParams, type LegName, type Outcome, type RealTimeRun, type SimEvent, type Simulation } from '../deps.js';
+import type { AudioSource, CallParams, JsonRpcId, LegName, LegStatus, Outcome, SimEvent, World } from '../deps.js';
+import type { TimedCommand } from '../engine/replay.js';
+import { formatPlatformTime } from '../time.js';
 
 /** One dialled number of a leg, as `list.calls` shows it: every `leg.dialing` opens one. */
 export interface TrackedLeg {
@@ -10,6 +12,14 @@ export interface TrackedLeg {
   ended: boolean;
 }
 
+/** What re-runs a call: the request's id and checked params, the world it runs in, its id. */
+export interface CallRecipe {
+  id: JsonRpcId;
+  params: CallParams;
+  world: World;
+  callSessionId: number;
+}
+
 /**
  * How many DTMF digits `dtmf_string` sends (dots are pauses, R15).
  * @example dtmfDigits('.12.1..4') // 4
@@ -18,36 +28,89 @@ export function dtmfDigits(dtmf: string | null): number {
   return dtmf === null ? 0 : dtmf.replaceAll('.', '').length;
 }
 
+const STATUS_OF: Partial<Record<SimEvent['type'], LegStatus>> = {
+  'leg.dialing': 'dialing',
+  'leg.answered': 'answered',
+  'leg.failed': 'failed',
+  'leg.hung_up': 'hung_up',
+  'leg.released': 'released',
+};
+
 /**
- * A call the server accepted: the simulation, how it is being run, and what the server keeps track of
- * from its events (the legs for `list.calls`, DTMF progress, the chosen virtual number, the outcome).
+ * A call the server accepted, as data: the recipe, the commands that arrived, the timeline the machines
+ * produced for them (computed once, to the end) and how much of it has been released. What the server
+ * shows of a live call — legs for `list.calls`, each leg's status and what it hears, DTMF progress, the
+ * virtual number, the outcome — is tracked from the released events, one `track` per event.
  * @example
- * const session = new CallSession(1000, params, Date.now(), sim, 'Анна Сотрудникова');
- * for (const event of sim.result().events) session.track(event, () => ++legIds);
+ * const session = new CallSession(recipe, Date.now(), clock.now(), 'Анна Сотрудникова');
+ * session.timeline = replay(input, []).result().events;
  */
 export class CallSession {
   readonly legs: TrackedLeg[] = [];
+  readonly legNow: Record<LegName, { status: LegStatus; number: string | null }> = {
+    employee: { status: 'idle', number: null },
+    contact: { status: 'idle', number: null },
+  };
+  readonly hearing: Record<LegName, AudioSource | null> = { employee: null, contact: null };
+  readonly commands: TimedCommand[] = [];
   virtualPhoneNumber: string;
   talkStartedAt: number | null = null;
   contactAnswered = false;
   dtmfSent = 0;
   employeeNumber: string | null = null;
   outcome: Outcome | null = null;
-  run: RealTimeRun | null = null;
+  /** The whole timeline, released or not; replaced past `released` when a command re-runs the call. */
+  timeline: readonly SimEvent[] = [];
+  /** How many events of the timeline have been released. */
+  released = 0;
+  private formattedStart: string | undefined;
 
   constructor(
-    readonly id: number,
-    readonly params: CallParams,
+    readonly recipe: CallRecipe,
     /** Wall clock (ms) when the request was accepted. */
     readonly startedAt: number,
-    readonly sim: Simulation,
+    /** The scheduler's clock when the request was accepted: event t is due at `startedTick + t / speed`. */
+    readonly startedTick: number,
     readonly employeeFullName: string | null,
   ) {
-    this.virtualPhoneNumber = params.virtual_phone_number;
+    this.virtualPhoneNumber = recipe.params.virtual_phone_number;
   }
 
-  /** Updates what the server tracks from one event; `nextLegId` numbers a new leg. */
+  get id(): number {
+    return this.recipe.callSessionId;
+  }
+
+  get params(): CallParams {
+    return this.recipe.params;
+  }
+
+  /** `start_time` as the platform writes it (Moscow time), formatted once. */
+  get startTime(): string {
+    return (this.formattedStart ??= formatPlatformTime(this.startedAt));
+  }
+
+  get live(): boolean {
+    return this.outcome === null;
+  }
+
+  /** The events released so far. */
+  events(): SimEvent[] {
+    return this.timeline.slice(0, this.released);
+  }
+
+  /** The next event still to be released, if any. */
+  next(): SimEvent | undefined {
+    return this.timeline[this.released];
+  }
+
+  /** Updates what the server tracks from one released event; `nextLegId` numbers a new leg. */
   track(event: SimEvent, nextLegId: () => number): void {
+    const status = STATUS_OF[event.type];
+    if (status && 'leg' in event) {
+      const now = this.legNow[event.leg];
+      now.status = status;
+      if (event.type === 'leg.dialing') now.number = event.number;
+    }
     switch (event.type) {
       case 'session.started':
         this.virtualPhoneNumber = event.virtual_phone_number;
@@ -64,25 +127,29 @@ export class CallSession {
       case 'leg.released':
         for (const leg of this.legs) if (leg.leg === event.leg) leg.ended = true;
         break;
+      case 'audio.started':
+        this.hearing[event.leg] = event.source;
+        break;
+      case 'audio.stopped':
+        this.hearing[event.leg] = null;
+        break;
       case 'dtmf.sent':
         this.dtmfSent++;
         break;
       case 'talk.started':
         this.talkStartedAt = event.t;
         break;
-      case 'session.ended':
-        this.outcome = outcomeOf([event]);
+      case 'session.ended': {
+        const { finish_reason, is_lost, talk_duration_ms, total_duration_ms } = event;
+        this.outcome = { finish_reason, is_lost, talk_duration_ms, total_duration_ms };
         for (const leg of this.legs) leg.ended = true;
         break;
+      }
     }
   }
 
   /** Digits still to go out to an answered contact (R15): the contact's leg is "Отправка dtmf". */
   dtmfPending(): boolean {
     return this.contactAnswered && this.dtmfSent < dtmfDigits(this.params.dtmf_string);
-  }
-
-  get live(): boolean {
-    return this.outcome === null;
   }
 }

@@ -1,4 +1,3 @@
-import { formatPlatformTime } from '../time.js';
 import type { CallSession } from './call-session.js';
 import { legState, type LegState } from './leg-states.js';
 
@@ -25,17 +24,17 @@ export interface ListCallsItem {
 }
 
 /**
- * One live session in the shape of the platform's `list.calls`. The employee's legs are operator legs
- * (`is_operator: true`, with the employee's id and name); call recording is never on in the mock.
+ * One live session in the shape of the platform's `list.calls`, from what its released events told (no
+ * re-run). The employee's legs are operator legs (`is_operator: true`, with the employee's id and
+ * name); call recording is never on in the mock.
  * @example listCallsItem(session).legs[0].state // 'Дозвон'
  */
 export function listCallsItem(session: CallSession): ListCallsItem {
-  const snapshot = session.sim.snapshot();
   const operator = (leg: { leg: string }) => leg.leg === 'employee';
   return {
     call_session_id: session.id,
     direction: session.params.direction,
-    start_time: formatPlatformTime(session.startedAt),
+    start_time: session.startTime,
     virtual_phone_number: session.virtualPhoneNumber,
     contact_phone_number: session.params.contact,
     external_id: session.params.external_id,
@@ -48,7 +47,7 @@ export function listCallsItem(session: CallSession): ListCallsItem {
       employee_id: operator(leg) ? session.params.employee.id : null,
       employee_full_name: operator(leg) ? session.employeeFullName : null,
       record_call_enabled: false,
-      state: legState(session, leg, snapshot),
+      state: legState(session, leg),
     })),
   };
 }

@@ -32,7 +32,7 @@ export function callReport(session: CallSession): CallReport | null {
   return {
     call_session_id: session.id,
     external_id: session.params.external_id,
-    start_time: formatPlatformTime(session.startedAt),
+    start_time: session.startTime,
     finish_time: formatPlatformTime(session.startedAt + outcome.total_duration_ms),
     direction: session.params.direction,
     finish_reason: outcome.finish_reason,

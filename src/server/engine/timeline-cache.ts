@@ -1,0 +1,60 @@
+import type { CallParams, SimEvent } from '../deps.js';
+import { BudgetedMap, type Budget } from '../sessions/budgeted-map.js';
+
+/** Timelines kept for reuse: 1024 of them, 8 MiB. */
+export const TIMELINE_CACHE_BUDGET: Budget = { count: 1024, bytes: 8 * 1024 * 1024 };
+const BYTES_PER_EVENT = 256;
+
+/**
+ * Timelines of calls without commands, reused for a later call with the same parameters. The simulation
+ * is deterministic and the server's account, platform and default world are fixed, so a call's timeline
+ * is a function of its parameters — except `session.started`, which names the call (`call_session_id`,
+ * `external_id`), and the virtual number when a usage rule draws or remembers one (those calls are not
+ * cached). The events are shared between calls, frozen so that nobody can change them.
+ * @example
+ * const hit = cache.get(params, 1001); // null the first time
+ * cache.set(params, replay(input, []).result().events);
+ */
+export class TimelineCache {
+  private readonly timelines: BudgetedMap<string, readonly SimEvent[]>;
+
+  constructor(budget: Budget = TIMELINE_CACHE_BUDGET) {
+    this.timelines = new BudgetedMap(budget);
+  }
+
+  /** The timeline of a call with these params and this id, or null when none is kept. */
+  get(params: CallParams, callSessionId: number): SimEvent[] | null {
+    const key = keyOf(params);
+    const timeline = key === null ? undefined : this.timelines.get(key);
+    if (key === null || !timeline) return null;
+    this.timelines.set(key, timeline, bytesOf(key, timeline)); // the newest again: least recently used go first
+    return timeline.map((event) => (event.type === 'session.started' ? { ...event, call_session_id: callSessionId, external_id: params.external_id } : event));
+  }
+
+  set(params: CallParams, timeline: readonly SimEvent[]): void {
+    const key = keyOf(params);
+    if (key === null) return;
+    for (const event of timeline) deepFreeze(event);
+    this.timelines.set(key, timeline, bytesOf(key, timeline));
+  }
+
+  clear(): void {
+    this.timelines.clear();
+  }
+}
+
+/** What a timeline depends on beyond the server's fixed setup; null when the virtual number is drawn or remembered. */
+function keyOf(params: CallParams): string | null {
+  if (params.virtual_phone_usage_rule !== 'fixed') return null;
+  const { access_token: _token, external_id: _name, ...rest } = params;
+  return JSON.stringify(rest);
+}
+
+function bytesOf(key: string, timeline: readonly SimEvent[]): number {
+  return 2 * key.length + timeline.length * BYTES_PER_EVENT;
+}
+
+function deepFreeze(value: object): void {
+  Object.freeze(value);
+  for (const child of Object.values(value)) if (child && typeof child === 'object' && !Object.isFrozen(child)) deepFreeze(child as object);
+}
