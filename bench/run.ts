@@ -4,6 +4,7 @@
  */
 const BENCHMARKS: [string, () => Promise<{ run(): Promise<string[] | void> }>][] = [
   ['simulator', () => import('./simulate.js')],
+  ['exhaustive exploration', () => import('./explore.js')],
   ['inspector', () => import('./inspector.js')],
   ['mock server', () => import('./server.js')],
 ];

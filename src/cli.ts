@@ -8,8 +8,12 @@ const USAGE = `usage: employee-call-sim <command> [options]
 commands:
   validate [FILE|-] [--account NAME|FILE]   check a start.employee_call request body, print the JSON-RPC answer
   simulate FILE [--format text|json|mermaid] run a scenario file: its timeline, the SPEC §5 JSON (--json), or a Mermaid sequence diagram
-  verify [DIR|FILE...]                      check every scenario's expect; one line each, then "N passed, N failed"
+  verify [DIR|FILE...] [--coverage]         check every scenario's expect; one line each, then "N passed, N failed";
+                                            --coverage: the machines' states and transitions no scenario reached
   explore [--runs N] [--seed S]             run N generated calls against the invariants (default 1000, seed 1)
+  explore --exhaustive [--workers N] [--shard i/n] [--json] [--only INDEX]
+                                            every combination of the discrete space against the invariants and
+                                            the metamorphic relations; "N combinations, N violations"
   serve [--port N] [--host H] [--speed X] [--account FILE] [--world FILE]
         [--allow-origin URL]... [--allow-host NAME]... [--max-connections N]
                                             the mock Call API server and the analysts' page
