@@ -58,15 +58,34 @@ const failure = (leg: LegName) => ({ event }: { event: SessionEvent }) => ({
 });
 
 /**
- * The line region of `leg`. Early media is heard only on the contact's line (the employee leg has no
- * such transition). The ends are plain states, not final ones: the line stays readable to the end.
+ * The line region of `leg`. Only the employee has more than one number (R14, D7), so only the employee's
+ * line moves on to a next number; only the contact's line carries early media (R3). The ends are plain
+ * states, not final ones: the line stays readable to the end.
  */
 export function legRegion<const L extends LegName>(leg: L) {
   const self = { leg } as const;
   const current = { type: 'isCurrentAttempt', params: self } as const;
   const next = { type: 'hasNextNumber', params: self } as const;
   const noAnswer = { leg, reason: 'no_answer' } as const;
-  const earlyMedia = { EARLY_MEDIA: { guard: current, actions: 'reportEarlyMedia' } } as const;
+  const giveUp = (params: typeof noAnswer | ReturnType<typeof failure>) =>
+    [
+      { type: 'reportNumberFailed', params },
+      { type: 'cancelScript', params: self },
+      { type: 'reportLegFailed', params },
+    ] as const;
+  const moveOn = (params: typeof noAnswer | ReturnType<typeof failure>) =>
+    [
+      { type: 'reportNumberFailed', params },
+      { type: 'cancelScript', params: self },
+      { type: 'moveToNextNumber', params: self },
+    ] as const;
+  const timedOut = { target: 'failed', actions: giveUp(noAnswer) } as const;
+  const failed = { guard: current, target: 'failed', actions: giveUp(failure(leg)) } as const;
+  const employeeOnly = {
+    timedOut: [{ guard: next, target: 'dialing', reenter: true, actions: moveOn(noAnswer) }, timedOut],
+    failed: [{ guard: and([current, next]), target: 'dialing', reenter: true, actions: moveOn(failure(leg)) }, failed],
+  } as const;
+  const contactOnly = { EARLY_MEDIA: { guard: current, actions: 'reportEarlyMedia' } } as const;
   return {
     initial: 'idle',
     states: {
@@ -78,52 +97,11 @@ export function legRegion<const L extends LegName>(leg: L) {
           { type: 'dialCurrentNumber', params: self },
           { type: 'playScript', params: self },
         ],
-        after: {
-          dialTimeout: [
-            {
-              guard: next,
-              target: 'dialing',
-              reenter: true,
-              actions: [
-                { type: 'reportNumberFailed', params: noAnswer },
-                { type: 'cancelScript', params: self },
-                { type: 'moveToNextNumber', params: self },
-              ],
-            },
-            {
-              target: 'failed',
-              actions: [
-                { type: 'reportNumberFailed', params: noAnswer },
-                { type: 'cancelScript', params: self },
-                { type: 'reportLegFailed', params: noAnswer },
-              ],
-            },
-          ],
-        },
+        after: { dialTimeout: leg === 'employee' ? employeeOnly.timedOut : timedOut },
         on: {
           ANSWER: { guard: current, target: 'answered', actions: { type: 'reportAnswered', params: self } },
-          FAIL: [
-            {
-              guard: and([current, next]),
-              target: 'dialing',
-              reenter: true,
-              actions: [
-                { type: 'reportNumberFailed', params: failure(leg) },
-                { type: 'cancelScript', params: self },
-                { type: 'moveToNextNumber', params: self },
-              ],
-            },
-            {
-              guard: current,
-              target: 'failed',
-              actions: [
-                { type: 'reportNumberFailed', params: failure(leg) },
-                { type: 'cancelScript', params: self },
-                { type: 'reportLegFailed', params: failure(leg) },
-              ],
-            },
-          ],
-          ...(leg === 'contact' ? earlyMedia : {}),
+          FAIL: leg === 'employee' ? employeeOnly.failed : failed,
+          ...(leg === 'contact' ? contactOnly : {}),
           END: { target: 'released' },
         },
       },

@@ -132,6 +132,8 @@ export const Scenario = z
     world: World.prefault({}),
     /** Seed of the random usage rules (D15). */
     seed: z.number().int().default(1),
+    /** When (from the request) the integrator's `release.call` for this session arrives; absent: never. */
+    release_at: Duration.optional(),
     expect: Expect.optional(),
   })
   .superRefine((s, ctx) => {

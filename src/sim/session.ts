@@ -47,13 +47,19 @@ export class SessionRun implements Simulation {
   private readonly listeners = new Set<(event: SimEvent) => void>();
   private readonly root: Actor<typeof employeeCallMachine>;
   private ended = false;
+  /** When a scripted `release.call` is due (ms), until it has been sent. */
+  private releaseAt: number | null;
 
-  /** `inspect` also receives XState's inspection events (e.g. for the Stately Inspector). */
+  /**
+   * `inspect` also receives XState's inspection events (e.g. for the Stately Inspector); `releaseAt`
+   * sends `release.call` at that time, once everything due by then has happened.
+   */
   constructor(
     plan: CallPlan,
     readonly response: JsonRpcResponse,
-    inspect?: Inspector,
+    { inspect, releaseAt }: { inspect?: Inspector; releaseAt?: number } = {},
   ) {
+    this.releaseAt = releaseAt ?? null;
     this.root = createActor(employeeCallMachine, {
       id: 'employeeCall',
       clock: this.clock,
@@ -74,13 +80,15 @@ export class SessionRun implements Simulation {
   }
 
   nextTime(): number | null {
-    return this.ended ? null : this.clock.nextTime();
+    if (this.ended) return null;
+    const next = this.clock.nextTime();
+    return this.releaseAt === null || (next !== null && next <= this.releaseAt) ? next : this.releaseAt;
   }
 
   step(): SimEvent[] {
     const from = this.log.length;
     const t = this.nextTime();
-    if (t !== null) while (!this.ended && this.clock.nextTime() === t) this.fire();
+    if (t !== null) while (this.nextTime() === t) this.fire();
     return this.log.slice(from);
   }
 
@@ -150,7 +158,15 @@ export class SessionRun implements Simulation {
     this.settle();
   }
 
+  /** The next thing due: a timer, or the scripted release once no timer is due before or with it. */
   private fire(): void {
+    const next = this.clock.nextTime();
+    if (this.releaseAt !== null && (next === null || next > this.releaseAt)) {
+      this.clock.advanceTo(this.releaseAt);
+      this.releaseAt = null;
+      this.release();
+      return;
+    }
     this.clock.fireNext();
     this.settle();
   }

@@ -35,6 +35,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     world: scenario.world,
     seed: scenario.seed,
     callSessionId: options.callSessionId ?? 1,
+    ...(scenario.release_at !== undefined ? { releaseAt: scenario.release_at } : {}),
     ...(options.inspect ? { inspect: options.inspect } : {}),
   });
 }

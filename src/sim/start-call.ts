@@ -22,6 +22,8 @@ export interface CallInput {
   numaMemory?: NumaMemory;
   /** Receives XState's inspection events of every actor of the session (Stately Inspector, debugging). */
   inspect?: Inspector;
+  /** When (ms) a `release.call` arrives: once everything due by then has happened, as the mock server applies it. */
+  releaseAt?: number;
 }
 
 /**
@@ -36,5 +38,8 @@ export function startCall(input: CallInput): Simulation {
     seed: input.seed ?? 1,
     numaMemory: input.numaMemory ?? numaMemoryOf(input.account),
   });
-  return new SessionRun(plan, successResponse(input.id, { call_session_id: input.callSessionId }), input.inspect);
+  return new SessionRun(plan, successResponse(input.id, { call_session_id: input.callSessionId }), {
+    ...(input.inspect ? { inspect: input.inspect } : {}),
+    ...(input.releaseAt !== undefined ? { releaseAt: input.releaseAt } : {}),
+  });
 }

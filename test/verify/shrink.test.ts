@@ -53,10 +53,11 @@ describe('a violation printed as a scenario file', () => {
     expect(simulate(scenario)).toEqual(run);
   });
 
-  it('names a release.call, which a scenario file cannot say, with the command that replays it', () => {
+  it('writes a release.call as the scenario\'s release_at, and the file runs the same call', () => {
     const values = { ending: 'release.call during hold' };
-    const { case: c } = evaluated(values);
-    const text = caseYaml(c, indexWith(values));
-    expect(text.split('\n')[0]).toBe(`# release.call at t=${c.releaseAt} ms (a scenario file cannot say this: employee-call-sim explore --exhaustive --only ${indexWith(values)} replays it)`);
+    const { case: c, run } = evaluated(values);
+    const scenario = parseScenarioText('found.yaml', caseYaml(c, indexWith(values)));
+    expect(scenario.release_at).toBe(c.releaseAt);
+    expect(simulate(scenario)).toEqual(run);
   });
 });
