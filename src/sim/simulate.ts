@@ -1,7 +1,7 @@
 import { BUILTIN_ACCOUNTS } from '../account/builtin.js';
 import type { Account } from '../account/schema.js';
 import type { JsonRpcError } from '../protocol/errors.js';
-import { handleRequest } from '../protocol/handle.js';
+import { handleRequest, type Validation } from '../protocol/handle.js';
 import type { Scenario } from '../scenario/schema.js';
 import { startCall } from './start-call.js';
 import type { Inspector, Simulation, SimulationResult } from './types.js';
@@ -16,17 +16,30 @@ export interface SimulationOptions {
 }
 
 /**
+ * A scenario's request through the checks against its account (SPEC §2): what `createSimulation` starts
+ * from. A caller running many scenarios with one request may check it once and pass the answer on.
+ * @example checkScenarioRequest(scenario).ok // true
+ */
+export function checkScenarioRequest(scenario: Scenario, options: Pick<SimulationOptions, 'now'> = {}): Validation {
+  return handleRequest(requestBody(scenario), resolveAccount(scenario.account), options.now ? { now: options.now } : {});
+}
+
+/**
  * A scenario's request checked against its account and, if accepted, its session ready to be stepped
  * through simulated time. A rejected request gives a finished simulation with the error as response.
+ * `validation`: the request's answer from {@link checkScenarioRequest}, when the caller has it already.
  * @example
  * const sim = createSimulation(scenario);
  * sim.step();                 // the events of the first instant
  * sim.snapshot().states.session // 'employeeFirst.dialingEmployee'
  */
-export function createSimulation(scenario: Scenario, options: SimulationOptions = {}): Simulation {
-  const account = resolveAccount(scenario.account);
-  const validation = handleRequest(requestBody(scenario), account, options.now ? { now: options.now } : {});
+export function createSimulation(
+  scenario: Scenario,
+  options: SimulationOptions = {},
+  validation: Validation = checkScenarioRequest(scenario, options),
+): Simulation {
   if (!validation.ok) return rejected(validation.response);
+  const account = resolveAccount(scenario.account);
   return startCall({
     id: validation.id,
     params: validation.params,

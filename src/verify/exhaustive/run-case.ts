@@ -1,32 +1,27 @@
-import { BUILTIN_ACCOUNTS } from '../../account/builtin.js';
-import { handleRequest } from '../../protocol/handle.js';
+import type { Validation } from '../../protocol/handle.js';
 import { Scenario } from '../../scenario/schema.js';
-import { createSimulation } from '../../sim/simulate.js';
-import { startCall } from '../../sim/start-call.js';
+import { checkScenarioRequest, createSimulation } from '../../sim/simulate.js';
 import type { Simulation, SimulationResult } from '../../sim/types.js';
 import type { Case } from './types.js';
 
 /**
- * The request checks' answers by request text: a group's twenty endings and most neighbours send the
- * same request, so each is checked once (bounded: cleared when full).
+ * The request checks' answers by request text (every case runs against the built-in demo account): a
+ * group's twenty endings and most neighbours send the same request, so each is checked once (bounded:
+ * cleared when full).
  */
-const accepted = new Map<string, Extract<ReturnType<typeof handleRequest>, { ok: true }>>();
+const checked = new Map<string, Validation>();
 const MAX_REMEMBERED = 10_000;
 
-/** What `createSimulation` does, with the request checks' answer remembered. */
+/** `createSimulation`, with the request checks' answer remembered. */
 function simulationOf(scenario: Scenario): Simulation {
-  const account = scenario.account === 'demo' ? BUILTIN_ACCOUNTS.demo : undefined;
-  if (!account || !scenario.request) return createSimulation(scenario);
+  if (scenario.account !== 'demo' || !scenario.request) return createSimulation(scenario);
   const body = JSON.stringify(scenario.request);
-  let validation = accepted.get(body);
+  let validation = checked.get(body);
   if (!validation) {
-    const answer = handleRequest(body, account);
-    if (!answer.ok) return createSimulation(scenario);
-    if (accepted.size >= MAX_REMEMBERED) accepted.clear();
-    accepted.set(body, (validation = answer));
+    if (checked.size >= MAX_REMEMBERED) checked.clear();
+    checked.set(body, (validation = checkScenarioRequest(scenario)));
   }
-  const { platform, world, seed } = scenario;
-  return startCall({ id: validation.id, params: validation.params, account, platform, world, seed, callSessionId: 1 });
+  return createSimulation(scenario, {}, validation);
 }
 
 /**
