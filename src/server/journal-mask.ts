@@ -84,12 +84,13 @@ function maskEchoedValue(response: JsonRpcResponse): void {
 
 /**
  * The answer as the journal keeps it: `text` (the answer as sent) with every token masked (issued ones
- * and echoed ones) and an echoed password as `"***"`; an answer over 64 KiB by its size only.
+ * and echoed ones) and an echoed password as `"***"`; an answer of more than 64 Ki characters by its
+ * length only (counted in characters: counting the UTF-8 bytes of a `list.calls` answer of megabytes
+ * took longer than writing it).
  * @example responseText('{"jsonrpc":"2.0","id":1,"result":{"data":{"access_token":"9c1fe2…","expire_at":1}}}') // '…"access_token":"9c1f…"…'
  */
 export function responseText(text: string): string {
-  const size = Buffer.byteLength(text);
-  if (size > MAX_KEPT_BYTES) return JSON.stringify(`(${size} bytes, not kept)`);
+  if (text.length > MAX_KEPT_BYTES) return JSON.stringify(`(${text.length} characters, not kept)`);
   if (!text.includes('"access_token"') && !text.includes('"password"')) return text;
   const response = JSON.parse(text) as JsonRpcResponse;
   maskEchoedValue(response);

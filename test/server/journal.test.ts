@@ -65,7 +65,7 @@ describe('the journal and the answers survive hostile bodies', () => {
     expect(served.map((e: { request: unknown }) => e.request)).toEqual([{ a: [1, 2] }, 'not json', null, '(70000 bytes, not kept)', {}]);
     expect(served[0]).toMatchObject({ received_at: '2024-01-01T00:00:00.000Z', method: 'x', response: JSON.parse(ANSWER) });
     expect(served[2].body_base64).toBe('wyg=');
-    expect(served[4].response).toMatch(/^\(700\d\d bytes, not kept\)$/);
+    expect(served[4].response).toMatch(/^\(700\d\d characters, not kept\)$/);
   });
 });
 
