@@ -56,7 +56,9 @@ interface Kept {
  * @example journal.add({ body: '{"jsonrpc":"2.0"}', responseText: '{"jsonrpc":"2.0","id":null,…}', receivedAt: Date.now() }); journal.entries()[0].seq // 1
  */
 export class Journal {
+  /** The entries kept are `items[head…]`: dropping the oldest moves `head`, and the array is compacted now and then. */
   private items: Kept[] = [];
+  private head = 0;
   private bytes = 0;
   private seq = 0;
 
@@ -70,12 +72,14 @@ export class Journal {
     const bytes = Buffer.byteLength(text);
     this.items.push({ seq, text, bytes });
     this.bytes += bytes;
-    let drop = 0;
-    while (drop < this.items.length - 1 && (this.items.length - drop > this.limits.entries || this.bytes > this.limits.bytes)) {
-      this.bytes -= this.items[drop]!.bytes;
-      drop++;
+    while (this.head < this.items.length - 1 && (this.items.length - this.head > this.limits.entries || this.bytes > this.limits.bytes)) {
+      this.bytes -= this.items[this.head]!.bytes;
+      this.head++;
     }
-    if (drop > 0) this.items.splice(0, drop);
+    if (this.head > 1024 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
   }
 
   /** UTF-8 bytes of the entries kept. */
@@ -84,7 +88,7 @@ export class Journal {
   }
 
   entries(): JournalEntry[] {
-    return this.items.map((entry) => JSON.parse(entry.text) as JournalEntry);
+    return this.items.slice(this.head).map((entry) => JSON.parse(entry.text) as JournalEntry);
   }
 
   /**
@@ -93,8 +97,8 @@ export class Journal {
    * null when there is none yet.
    */
   page(query: JournalPageQuery): string {
-    const first = this.items[0]?.seq ?? this.seq + 1;
-    let index = Math.max(0, query.after - first + 1);
+    const first = this.items[this.head]?.seq ?? this.seq + 1;
+    let index = this.head + Math.max(0, query.after - first + 1);
     const parts: string[] = [];
     let bytes = 0;
     while (index < this.items.length && parts.length < query.limit) {
@@ -110,6 +114,7 @@ export class Journal {
 
   clear(): void {
     this.items = [];
+    this.head = 0;
     this.bytes = 0;
   }
 }

@@ -58,6 +58,34 @@ describe('the one scheduler', () => {
   });
 });
 
+describe('releasing in slices (requests are not kept waiting behind thousands of due events)', () => {
+  it('stops when its slice of real time is spent, arms a wake-up at once, and goes on there in due order', () => {
+    const { clock, schedulerClock, fire } = fakeClock();
+    let wall = 0;
+    const released: number[] = [];
+    // Each look at the wall clock finds a millisecond gone: a 5 ms slice ends after 5 looks (80 keys).
+    const scheduler = new Scheduler<number>({ ...schedulerClock, sliceMs: 5 }, (key) => (released.push(key), null), () => wall++);
+    for (let key = 0; key < 100; key++) scheduler.schedule(key, 10);
+    clock.time = 10;
+    scheduler.releaseDue();
+    expect(released).toHaveLength(80);
+    expect(clock.armed).toBe(10);
+    fire();
+    expect(released).toEqual(Array.from({ length: 100 }, (_, key) => key));
+    expect(clock.armed).toBe(null);
+  });
+
+  it('releases everything due at once on a clock without a slice (a manual clock)', () => {
+    const { clock, schedulerClock } = fakeClock();
+    const released: number[] = [];
+    const scheduler = new Scheduler<number>(schedulerClock, (key) => (released.push(key), null), () => 1e9);
+    for (let key = 0; key < 100; key++) scheduler.schedule(key, 10);
+    clock.time = 10;
+    scheduler.releaseDue();
+    expect(released).toHaveLength(100);
+  });
+});
+
 describe('live calls released by the one scheduler', () => {
   it('events of many calls started at different times are delivered in due order (start + t), each call in its own order', () => {
     const account = accountWith({ limits: { minute_limit: 10_000, day_limit: 10_000 } });

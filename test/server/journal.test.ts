@@ -45,6 +45,14 @@ describe('the journal and the answers survive hostile bodies', () => {
     expect(journal.entries().map((e) => e.seq)).toEqual([7]);
   });
 
+  it('goes on dropping the oldest and paging by seq over thousands of requests (a full journal costs no more per request)', () => {
+    const journal = new Journal({ entries: 3, bytes: 1e6 });
+    for (let i = 0; i < 5000; i++) journal.add(record(`{"n":${i}}`));
+    expect(journal.entries().map((e) => e.seq)).toEqual([4998, 4999, 5000]);
+    expect(JSON.parse(journal.page({ after: 4998, limit: 10, maxBytes: 1e6 })).items.map((e: { seq: number }) => e.seq)).toEqual([4999, 5000]);
+    expect(JSON.parse(journal.page({ after: 0, limit: 2, maxBytes: 1e6 }))).toMatchObject({ items: [{ seq: 4998 }, { seq: 4999 }], next: 4999 });
+  });
+
   it('the byte cap counts the answers too, in UTF-8 bytes: small requests with large answers are bounded', () => {
     const journal = new Journal({ entries: 10_000, bytes: 100_000 });
     const bigAnswer = JSON.stringify({ jsonrpc: '2.0', id: 1, result: { data: 'ж'.repeat(10_000) } }); // 20 KB of UTF-8 in 10 000 characters

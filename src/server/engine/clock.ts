@@ -11,6 +11,11 @@ export interface SchedulerClock {
   disarm(): void;
   /** Simulated ms per clock ms; absent → the server's `--speed`. A manual clock counts simulated ms (1). */
   readonly speed?: number;
+  /**
+   * The longest the scheduler releases events in one go (real ms) before it lets requests in and goes on
+   * at the next turn; absent → everything due at once (a manual clock: tests step deterministically).
+   */
+  readonly sliceMs?: number;
 }
 
 /** What a driver can ask of the engine it paces. */
@@ -29,6 +34,9 @@ export type SessionDriver = (engine: EngineHandle) => SchedulerClock;
 /** Node's longest timer; a longer wait is taken in several (each re-checks what is due). */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
+/** Releasing due events holds the event loop at most this long at a time (p99 of requests under load). */
+export const RELEASE_SLICE_MS = 5;
+
 /**
  * The wall clock (`performance.now()`) with one `setTimeout` for the earliest due event.
  * @example const clock = realClock(); clock.wakeAt(clock.now() + 1000, () => console.log('a second later'));
@@ -38,6 +46,7 @@ export function realClock(): SchedulerClock {
   const now = () => performance.now();
   return {
     now,
+    sliceMs: RELEASE_SLICE_MS,
     wakeAt(at, wake) {
       clearTimeout(timer);
       timer = setTimeout(wake, Math.min(Math.max(0, at - now()), MAX_TIMER_MS));

@@ -1,6 +1,9 @@
 import type { SchedulerClock } from './clock.js';
 import { DueHeap } from './due-heap.js';
 
+/** How many keys are released between two looks at the time spent. */
+const CHECK_EVERY = 16;
+
 /**
  * The server's one scheduler: a heap with each live call's next due time and one wake-up armed on the
  * clock for the earliest. `releaseDue` hands every key whose time has come to `onDue`, in due order
@@ -18,9 +21,11 @@ export class Scheduler<K> {
     this.releaseDue();
   };
 
+  /** `wallNow`: the real time a release slice is measured in (injectable for tests). */
   constructor(
     private readonly clock: SchedulerClock,
     private readonly onDue: (key: K) => number | null,
+    private readonly wallNow: () => number = () => performance.now(),
   ) {}
 
   /** How many keys have something pending. */
@@ -37,13 +42,21 @@ export class Scheduler<K> {
     this.heap.delete(key);
   }
 
-  /** Releases everything due by now, then arms the clock for the next due time. */
+  /**
+   * Releases everything due by now, then arms the clock for the next due time. With a clock that gives
+   * a slice, it stops once the slice is spent and goes on at the next turn of the event loop, so that
+   * thousands of due events never keep requests waiting long.
+   */
   releaseDue(): void {
     const now = this.clock.now();
+    const slice = this.clock.sliceMs;
+    const until = slice === undefined ? Infinity : this.wallNow() + slice;
+    let released = 0;
     for (let top = this.heap.peek(); top && top.due <= now; top = this.heap.peek()) {
       this.heap.pop();
       const next = this.onDue(top.key);
       if (next !== null) this.heap.set(top.key, next);
+      if (++released % CHECK_EVERY === 0 && this.wallNow() >= until) break;
     }
     this.arm();
   }
