@@ -91,6 +91,7 @@ function banner(url: string, args: ServeArgs): string {
     `  endpoint:        ${url}/v4.0`,
     `  analysts' page:  ${url}/inspector/`,
     `  control API:     ${url}/control/`,
+    `  contract:        ${url}/openrpc.json (OpenRPC; also the method rpc.discover)`,
     `  magic contacts:  ${magic}, … (GET ${url}/control/magic-numbers)`,
     `try the seed request:`,
     `  ${curlLine(`${url}/v4.0`)}`,
