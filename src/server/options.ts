@@ -1,5 +1,6 @@
 import type { Account, Platform, World } from './deps.js';
 import type { EventStreamLimits } from './http/sse.js';
+import type { JournalLimits } from './journal.js';
 import type { NotifierOptions } from './notifications/notifier.js';
 import type { SessionDriver } from './engine/clock.js';
 
@@ -39,6 +40,8 @@ export interface MockServerOptions {
   allowOrigins?: string[];
   /** Host names the server answers to besides its own loopback names: `name`, `name:port` or `*` (CLI `--allow-host`). */
   allowHosts?: string[];
+  /** The journal of requests (`GET /control/journal`): entries and UTF-8 bytes kept (default 10 000 and 32 MiB). */
+  journal?: JournalLimits;
   /** Diagnostics (default: none). */
   log?: (line: string) => void;
 }

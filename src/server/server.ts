@@ -73,7 +73,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
       notifyEvent(account, notifier, session, event, now());
     },
   });
-  const journal = new Journal();
+  const journal = new Journal(options.journal);
   const limits = new PointLimits(account.limits, now);
   const loginThrottle = new LoginThrottle(now);
   const rpc = { account, tokens: new LoginTokens(now), limits, loginThrottle, sessions, now };
