@@ -75,7 +75,7 @@ const round = (n: number | undefined) => Math.round((n ?? 0) * 10) / 10;
 
 /**
  * Lays a chart out with ELK.
- * @example const chart = await layoutChart(chartGraph(legMachine.root)); chart.routes['leg.idle#DIAL#0'].points
+ * @example const chart = await layoutChart(chartGraphs(employeeCallMachine.root)[0]!); chart.routes['employeeCall.employeeLeg.idle#DIAL#0'].points
  */
 export async function layoutChart(graph: ChartGraph): Promise<LaidOutChart> {
   const laid = await new ELK().layout(elkGraph(graph));

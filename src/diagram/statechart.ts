@@ -56,7 +56,7 @@ export interface ChartEdge {
   transition: string;
   source: string;
   target: string;
-  /** `LEG.ANSWERED`, `after dialTimeout`, `after 0 ms`, `always`. */
+  /** `ANSWER`, `after dialTimeout`, `after 0 ms`, `always`. */
   event: string;
   guard: string | null;
   actions: string[];
@@ -78,7 +78,7 @@ export interface ChartGraph {
  * A transition's stable name: its source, its event and its place among that source's transitions for
  * the event (`employeeCall.starting#always#1`). The same definition gives the same key in Node at build
  * time and in the page at run time.
- * @example transitionKey(node.transitions.get('LEG.ANSWERED')![0]) // 'leg.dialing#ANSWER#0'
+ * @example transitionKey(node.transitions.get('ANSWER')![0]) // 'employeeCall.employeeLeg.dialing#ANSWER#0'
  */
 export function transitionKey(transition: TransitionLike): string {
   const source = transition.source;
@@ -105,7 +105,7 @@ function allTransitions(node: StateNodeLike): TransitionLike[] {
 
 /**
  * The chart of a machine: its states (depth first, in definition order) and transitions.
- * @example chartGraph(legMachine.root).edges.map((e) => e.event) // ['DIAL', 'after dialTimeout', …]
+ * @example chartGraph(employeeCallMachine.root.states.employeeLeg).edges.map((e) => e.event) // ['DIAL', 'after dialTimeout', …]
  */
 export function chartGraph(root: StateNodeLike): ChartGraph {
   const nodes: ChartNode[] = [];
