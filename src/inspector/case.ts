@@ -46,10 +46,14 @@ export function paramsOf(doc: ScenarioDoc): ParamsDoc | null {
   return isObject(request.params) ? request.params : {};
 }
 
-/** A copy of the scenario sending `params` instead (same world, account, platform). */
+/**
+ * A copy of the scenario sending `params` instead (same world, account, platform). A raw body is replaced
+ * by a request: a scenario sends exactly one of them.
+ */
 export function withParams(doc: ScenarioDoc, params: ParamsDoc): ScenarioDoc {
+  const { raw: _raw, raw_base64: _rawBase64, ...rest } = doc;
   const request = isObject(doc.request) ? doc.request : { jsonrpc: '2.0', id: 'req1', method: 'start.employee_call' };
-  return { ...doc, request: { ...request, params } };
+  return { ...rest, request: { ...request, params } };
 }
 
 export type Checked = { ok: true; scenario: Scenario } | { ok: false; problems: { path: string; expected: string }[] };

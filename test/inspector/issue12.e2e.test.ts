@@ -9,24 +9,13 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { main } from '../../src/cli.js';
-import { loadScenario } from '../../src/scenario/load.js';
-import { simulate } from '../../src/sim/simulate.js';
 import { openScenario, ROOT, segments, usePage } from './browser.js';
 
 const harness = usePage();
 const outcome = (page: Page) => page.locator('#outcome .outcome');
 
-/**
- * Whether the simulator says what the contact's line plays (`contact_line.plays`, the lead's contract
- * change for item 2, landing on main separately): until it does, the page can only show "contact's line".
- */
-const VOICEMAIL = 'r3-early-switching-voicemail-then-unavailable.yaml';
-const linePlaysLanded = simulate(loadScenario(join(ROOT, 'scenarios', VOICEMAIL))).events.some(
-  (e) => e.type === 'audio.started' && e.source.kind === 'contact_line' && 'plays' in e.source,
-);
-
 describe('item 2: early switching shows what the contact’s line plays', () => {
-  it.skipIf(!linePlaysLanded)('shows the ringback and the voicemail greeting in the employee’s lane (R3)', async () => {
+  it('shows the ringback and the voicemail greeting in the employee’s lane (R3)', async () => {
     const page = await harness.open();
     await openScenario(page, 'r3-early-switching-voicemail-then-unavailable.yaml');
     await expect
@@ -70,6 +59,15 @@ describe('item 5: exports', () => {
     const code = await main(['verify', ...files], { readStdin: async () => Buffer.alloc(0), out: (t) => void (out += t), err: (t) => void (out += t) });
     expect(out).toContain('2 passed, 0 failed');
     expect(code).toBe(0);
+    await page.close();
+  });
+
+  it('offers no comparison for a raw body, which has no parameters to vary, and says why', async () => {
+    const page = await harness.open();
+    expect(await page.locator('#compare-toggle').isEnabled()).toBe(true);
+    await openScenario(page, 'v1-raw-body-not-json.yaml');
+    await expect.poll(() => page.locator('#compare-toggle').isDisabled()).toBe(true);
+    expect(await page.getAttribute('#compare-toggle', 'title')).toContain('raw body');
     await page.close();
   });
 

@@ -77,6 +77,12 @@ export function toolbar(store: Store, timelines: () => SVGSVGElement[], onCompar
     el,
     render() {
       compare.setAttribute('aria-pressed', String(store.b !== null));
+      // A raw body has no parameters to vary: comparing starts from a request with params.
+      const raw = paramsOf(store.case.scenario) === null && store.b === null;
+      compare.toggleAttribute('disabled', raw);
+      compare.title = raw
+        ? 'This scenario sends a raw body, which has no parameters to vary: compare a request with params'
+        : 'Run a second parameter set on the same world';
     },
   };
 }
