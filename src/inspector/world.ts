@@ -12,7 +12,6 @@ export interface BehaviourDoc {
 export type WorldDoc = { employee?: Record<string, unknown>; contact?: Record<string, unknown> };
 
 export const BEHAVIOUR_FIELDS = ['outcome', 'answer_after', 'after', 'hangup_after', 'early_media'] as const;
-export const OUTCOMES = ['answer', 'busy', 'no_answer', 'unavailable', 'rejected'] as const;
 
 /** Only the behaviour fields of an object (the employee side mixes them with per-number entries). */
 function behaviourPart(raw: Record<string, unknown>): BehaviourDoc {

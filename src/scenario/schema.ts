@@ -3,10 +3,21 @@ import { Account } from '../account/schema.js';
 import { Duration } from '../duration.js';
 import type { World as MachineWorld } from '../../machines/types.js';
 
+/** What a line plays before it is answered. */
+export const EarlyMediaKind = z.enum(['ringback', 'voicemail', 'announcement']);
+
 export const EarlyMedia = z.strictObject({
   at: Duration,
-  kind: z.enum(['ringback', 'voicemail', 'announcement']),
+  kind: EarlyMediaKind,
 });
+
+/**
+ * `answer` (default) or a failure, which comes `after` the start of dialling. `manual`: rings until a
+ * control command (mock server, inspector) answers or fails it, or the dial timeout passes.
+ */
+export const LegOutcome = z.enum(['answer', 'busy', 'no_answer', 'unavailable', 'rejected', 'manual']);
+/** The failures that come `after` a delay; the others have no `after`. */
+export const FAILS_AFTER: readonly z.output<typeof LegOutcome>[] = ['busy', 'unavailable', 'rejected'];
 
 /**
  * How one party (one number) behaves when dialled. Absent fields: answers after 3 s and never hangs up
@@ -16,11 +27,7 @@ export const LegBehaviour = z
   .strictObject({
     /** Time from the start of dialling to the answer. Past the dial timeout it is a `no_answer` (D3). */
     answer_after: Duration.optional(),
-    /**
-     * `answer` (default) or a failure, which comes `after` the start of dialling. `manual`: rings until a
-     * control command (mock server, inspector) answers or fails it, or the dial timeout passes.
-     */
-    outcome: z.enum(['answer', 'busy', 'no_answer', 'unavailable', 'rejected', 'manual']).default('answer'),
+    outcome: LegOutcome.default('answer'),
     /** When a busy / unavailable / rejected failure comes (default 1 s); `no_answer` always waits for the dial timeout. */
     after: Duration.optional(),
     early_media: z.array(EarlyMedia).default([]),
@@ -32,7 +39,7 @@ export const LegBehaviour = z
       ctx.addIssue({ code: 'custom', path: ['answer_after'], message: `expected no answer_after with outcome "${b.outcome}"` });
     if (b.outcome !== 'answer' && b.hangup_after !== undefined)
       ctx.addIssue({ code: 'custom', path: ['hangup_after'], message: `expected no hangup_after with outcome "${b.outcome}"` });
-    if ((b.outcome === 'answer' || b.outcome === 'no_answer' || b.outcome === 'manual') && b.after !== undefined)
+    if (!FAILS_AFTER.includes(b.outcome) && b.after !== undefined)
       ctx.addIssue({ code: 'custom', path: ['after'], message: `expected no "after" with outcome "${b.outcome}" (use answer_after, or the dial timeout applies)` });
   });
 export type LegBehaviour = z.output<typeof LegBehaviour>;

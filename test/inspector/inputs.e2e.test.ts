@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
+import { LegOutcome } from '../../src/scenario/schema.js';
 import { brief, segments, usePage } from './browser.js';
 
 const harness = usePage();
@@ -89,6 +90,21 @@ describe('setting up a case', () => {
       ]);
     const marks = await page.$$eval('#lanes path.mark[data-type="leg.early_media"]', (ps) => ps.map((p) => p.getAttribute('data-t')));
     expect(marks).toEqual(['10000']);
+    await page.close();
+  });
+});
+
+describe('every outcome of the scenario file in the world form', () => {
+  it('offers each outcome the schema has, manual too: without a command the contact rings out at the dial timeout (D3)', async () => {
+    const page = await harness.open();
+    await page.click('#tab-world');
+    const select = '[data-path="world.contact.outcome"]';
+    const offered = await page.$$eval(`${select} option`, (options) => options.map((o) => (o as HTMLOptionElement).value));
+    expect(offered).toEqual(LegOutcome.options);
+    await page.selectOption(select, 'manual');
+    await expect.poll(() => outcome(page).getAttribute('data-finish-reason')).toBe('subscriber_not_responsible');
+    await page.click('#tab-yaml');
+    expect((parse(await page.inputValue('#yaml')) as { world: unknown }).world).toEqual({ contact: { outcome: 'manual' } });
     await page.close();
   });
 });

@@ -1,4 +1,5 @@
-import { OUTCOMES, type BehaviourDoc } from '../world.js';
+import { EarlyMediaKind, FAILS_AFTER, LegOutcome } from '../../scenario/schema.js';
+import type { BehaviourDoc } from '../world.js';
 import { codeName, h } from './dom.js';
 
 /** `2s` stays text, `1500` becomes a number of ms, empty is not set. */
@@ -32,7 +33,8 @@ const DURATIONS = {
   after: { placeholder: '1s', hint: 'when the failure comes; default 1s' },
   hangup_after: { placeholder: 'never', hint: 'from its answer; default never (D12: contact ends the talk after 60 s)' },
 };
-const FAILS_AFTER = ['busy', 'unavailable', 'rejected'];
+
+const OUTCOME_LABELS: Record<string, string> = { answer: 'answers', manual: 'manual (a control command answers or fails it)' };
 
 type EarlyMedia = NonNullable<BehaviourDoc['early_media']>;
 
@@ -49,7 +51,7 @@ function earlyMediaRow(path: string, list: EarlyMedia, i: number, changed: (resh
     h(
       'select',
       { onchange: (e: Event) => ((list[i] = { ...list[i]!, kind: (e.target as HTMLSelectElement).value }), changed()) },
-      ...['ringback', 'voicemail', 'announcement'].map((k) => h('option', { value: k, selected: k === item.kind }, k)),
+      ...EarlyMediaKind.options.map((k) => h('option', { value: k, selected: k === item.kind }, k)),
     ),
     h('button', { type: 'button', class: 'icon', title: 'remove', onclick: () => (list.splice(i, 1), changed(true)) }, '×'),
   );
@@ -74,7 +76,7 @@ export function behaviourEditor(
       current[key] = durationValue(text);
       changed();
     });
-  const outcomes = OUTCOMES.includes(outcome as never) ? OUTCOMES : [...OUTCOMES, outcome];
+  const outcomes: string[] = LegOutcome.options.includes(outcome as never) ? LegOutcome.options : [...LegOutcome.options, outcome];
   const select = h(
     'select',
     {
@@ -84,17 +86,17 @@ export function behaviourEditor(
         // Keep only the timings the new outcome has (the schema refuses the others).
         if (current.outcome !== 'answer') delete current.answer_after;
         if (current.outcome !== 'answer') delete current.hangup_after;
-        if (!FAILS_AFTER.includes(current.outcome)) delete current.after;
+        if (!FAILS_AFTER.includes(current.outcome as never)) delete current.after;
         changed(true);
       },
     },
-    ...outcomes.map((o) => h('option', { value: o, selected: o === outcome }, o === 'answer' ? 'answers' : o)),
+    ...outcomes.map((o) => h('option', { value: o, selected: o === outcome }, OUTCOME_LABELS[o] ?? o)),
   );
   const rows: (HTMLElement | null)[] = [
     h('div', { class: 'field' }, h('label', {}, h('code', {}, 'outcome')), select, h('div', { class: 'field-error', 'data-error-for': `${path}.outcome`, hidden: true })),
     outcome === 'answer' ? duration('answer_after') : null,
     outcome === 'answer' ? duration('hangup_after') : null,
-    FAILS_AFTER.includes(outcome) ? duration('after') : null,
+    FAILS_AFTER.includes(outcome as never) ? duration('after') : null,
   ];
   if (withEarlyMedia) {
     const list = current.early_media!;
