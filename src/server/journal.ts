@@ -82,6 +82,11 @@ export class Journal {
     }
   }
 
+  /** The `seq` of the newest entry (0 before the first). */
+  get lastSeq(): number {
+    return this.seq;
+  }
+
   /** UTF-8 bytes of the entries kept. */
   get totalBytes(): number {
     return this.bytes;

@@ -32,6 +32,9 @@ describe('item 4: hand-off to integrators', () => {
       const notFound: string[] = [];
       page.on('response', (response) => response.status() === 404 && notFound.push(response.url()));
       await page.waitForSelector('#live .live-status[data-status="on"]');
+      // A long-running server: more entries than the table's reads would reach from the oldest.
+      const unknownMethod = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'get.nothing', params: {} });
+      for (let i = 0; i < 2500; i++) server.handleRpc(unknownMethod);
       // A wrong request first, so the journal has two different answers.
       await page.fill('#a-media_file_id', '9999');
       await page.click('#send-to-server');
@@ -45,10 +48,12 @@ describe('item 4: hand-off to integrators', () => {
       await expect.poll(() => followed.locator('path.mark[data-type="leg.answered"]').count()).toBe(1);
 
       const rows = () => page.$$eval('#journal table.journal tbody tr', (trs) => trs.map((tr) => [...tr.children].slice(1, 3).map((td) => td.textContent)));
-      await expect.poll(rows).toEqual([
+      await expect.poll(async () => (await rows()).slice(0, 3)).toEqual([
         ['start.employee_call', 'call_session_id 501'],
         ['start.employee_call', '-32602 media_file_not_found'],
+        ['get.nothing', '-32601 method_not_found'],
       ]);
+      expect(await rows()).toHaveLength(30);
       await page.click('#journal tbody tr:first-child summary');
       await expect(page.locator('#journal tbody tr:first-child pre').textContent()).resolves.toContain('"received_at"');
 

@@ -137,7 +137,17 @@ describe('GET /control/journal is paged: ?limit=&after=, {"items":[…],"next":�
     expect(page.next).toBe(page.items.at(-1).seq);
   });
 
-  it.each(['limit=0', 'limit=x', 'after=-1', 'after=1.5'])('?%s → 400 naming the parameter', (query) => {
+  it('?newest=N: the newest N entries, oldest first, however many came before; next null at the end', () => {
+    const { server } = filled(2500);
+    const page = journalOf(server, '?newest=30').json;
+    expect(page.items.map((e: { seq: number }) => e.seq)).toEqual(Array.from({ length: 30 }, (_, i) => 2471 + i));
+    expect(page.next).toBeNull();
+    expect(journalOf(server, '?newest=100000').json.items[0].seq).toBe(1501);
+    server.handle({ method: 'POST', url: '/control/reset', body: '{}', headers: { 'content-type': 'application/json' } });
+    expect(journalOf(server, '?newest=30').json).toEqual({ items: [], next: null });
+  });
+
+  it.each(['limit=0', 'limit=x', 'after=-1', 'after=1.5', 'newest=0', 'newest=x', 'newest=5&after=2', 'newest=5&limit=2'])('?%s → 400 naming the parameter', (query) => {
     const { server } = filled(1);
     const { status, json } = journalOf(server, `?${query}`);
     expect(status).toBe(400);

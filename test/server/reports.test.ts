@@ -34,7 +34,16 @@ describe('GET /control/reports is paged', () => {
     expect(control(server, '/control/reports').json.items).toHaveLength(25); // default page: 100
   });
 
-  it.each(['limit=0', 'limit=ten', 'after=-1', 'after=x'])('?%s → 400', (query) => {
+  it('?newest=N: the last N lines, oldest first', () => {
+    const { server, call, manual } = testServer({ account: many });
+    for (let i = 0; i < 25; i++) call('start.employee_call', seedParams({ contact: '79000000001', external_id: `r${i}` }));
+    manual.runAll();
+    const { json } = control(server, '/control/reports?newest=3');
+    expect(json.items.map((r: any) => r.external_id)).toEqual(['r22', 'r23', 'r24']);
+    expect(json.next).toBeNull();
+  });
+
+  it.each(['limit=0', 'limit=ten', 'after=-1', 'after=x', 'newest=0', 'newest=2&after=1'])('?%s → 400', (query) => {
     const { server } = testServer();
     expect(control(server, `/control/reports?${query}`).status).toBe(400);
   });

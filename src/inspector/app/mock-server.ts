@@ -65,9 +65,10 @@ export function mockServerCard(store: Store, follow: (id: number) => void, clear
   const refresh = async () => {
     if (!http) return;
     const rows: JournalRow[] = [];
+    // The newest entries, then on while a page was cut short by the server's byte budget.
     let after: string | null = null;
     for (let page = 0; page < MAX_PAGES; page++) {
-      const query: string = `?limit=200${after === null ? '' : `&after=${encodeURIComponent(after)}`}`;
+      const query: string = after === null ? `?newest=${SHOWN}` : `?limit=${SHOWN}&after=${encodeURIComponent(after)}`;
       const next = journalPage(await (await fetch(`../control/journal${query}`)).json());
       rows.push(...next.rows);
       if (next.next === null || next.next === after) break;

@@ -6,7 +6,7 @@ import type { LoginThrottle } from '../login-throttle.js';
 import { MAX_COMMANDS_PER_CALL, type SessionRegistry } from '../sessions/registry.js';
 import { MAGIC_NUMBERS } from '../world/magic-numbers.js';
 import { ControlCommand, describeCommandIssues } from './commands.js';
-import { PAGE_LIMITS, parsePageQuery } from './paging.js';
+import { PAGE_LIMITS, parsePageQuery, startAfter } from './paging.js';
 import { SESSION_LIST, sessionDetail, sessionSummary } from './views.js';
 
 export interface ControlState {
@@ -20,8 +20,8 @@ const ENDPOINTS = [
   'GET  /control/sessions[?live=true][&limit=N]  (the newest N, default 20, at most 100)',
   'GET  /control/sessions/:id',
   'POST /control/sessions/:id/commands  {"type":"answer"|"hangup","leg":"employee"|"contact"} | {"type":"fail","leg":…,"reason":"busy"|"no_answer"|"unavailable"|"rejected"} | {"type":"early_media","kind":"ringback"|"voicemail"|"announcement"} | {"type":"release"}',
-  'GET  /control/journal[?limit=N&after=SEQ]  → {"items":[…],"next":SEQ|null} (default 100, at most 1000 entries, about 1 MiB)',
-  'GET  /control/reports[?limit=N&after=SEQ]  → {"items":[…],"next":SEQ|null} (default 100, at most 1000 lines, about 1 MiB)',
+  'GET  /control/journal[?limit=N&after=SEQ | ?newest=N]  → {"items":[…],"next":SEQ|null} (default 100, at most 1000 entries, about 1 MiB)',
+  'GET  /control/reports[?limit=N&after=SEQ | ?newest=N]  → {"items":[…],"next":SEQ|null} (default 100, at most 1000 lines, about 1 MiB)',
   'POST /control/reset',
   'GET  /control/events  (Server-Sent Events)',
   'GET  /control/magic-numbers',
@@ -62,14 +62,15 @@ function sessionList(state: ControlState, query: URLSearchParams): Reply {
 function reportPage(state: ControlState, query: URLSearchParams): Reply {
   const page = parsePageQuery(query);
   if (!page.ok) return controlError(400, page.message);
-  const { items, next } = state.sessions.reportLines.page(page.after, page.limit, PAGE_LIMITS.maxBytes);
+  const reports = state.sessions.reportLines;
+  const { items, next } = reports.page(startAfter(page, reports.lastSeq), page.limit, PAGE_LIMITS.maxBytes);
   return jsonText(200, `{"items":[${items.join(',')}],"next":${next}}`);
 }
 
 function journalPage(journal: Journal, query: URLSearchParams): Reply {
   const page = parsePageQuery(query);
   if (!page.ok) return controlError(400, page.message);
-  return jsonText(200, journal.page({ after: page.after, limit: page.limit, maxBytes: PAGE_LIMITS.maxBytes }));
+  return jsonText(200, journal.page({ after: startAfter(page, journal.lastSeq), limit: page.limit, maxBytes: PAGE_LIMITS.maxBytes }));
 }
 
 /** A POST that changes state must say it is JSON: a plain HTML form (a cross-site page) cannot. */

@@ -24,7 +24,7 @@ export interface ReportPage {
  */
 export class ReportStore {
   private readonly lines: BudgetedMap<number, string>;
-  private lastSeq = 0;
+  private last = 0;
 
   constructor(budget: Budget = REPORTS_BUDGET) {
     this.lines = new BudgetedMap(budget);
@@ -34,13 +34,18 @@ export class ReportStore {
     return this.lines.size;
   }
 
+  /** The sequence number of the newest line (0 before the first). */
+  get lastSeq(): number {
+    return this.last;
+  }
+
   get bytes(): number {
     return this.lines.bytes;
   }
 
   add(report: CallReport): void {
     const text = JSON.stringify(report);
-    this.lines.set(++this.lastSeq, text, textBytes(text));
+    this.lines.set(++this.last, text, textBytes(text));
   }
 
   /**
@@ -53,13 +58,13 @@ export class ReportStore {
     const items: string[] = [];
     let bytes = 0;
     let seq = Math.max(first.value, after + 1);
-    for (; seq <= this.lastSeq && items.length < limit; seq++) {
+    for (; seq <= this.last && items.length < limit; seq++) {
       const text = this.lines.get(seq)!;
       if (items.length > 0 && bytes + text.length > maxBytes) break;
       items.push(text);
       bytes += text.length;
     }
-    return { items, next: seq <= this.lastSeq ? seq - 1 : null };
+    return { items, next: seq <= this.last ? seq - 1 : null };
   }
 
   /** Every kept line, parsed (for tests and small reports; the HTTP route pages). */
