@@ -1,15 +1,21 @@
-import { and, not, or } from 'xstate';
+import { and, not, or, stateIn } from 'xstate';
 
 /**
  * Guards and actions of an XState definition in words, as the charts label them: `isFrom(contact)`,
- * `isFrom(contact) ∧ ¬switchInForce`, `dial(employee)`. Inline functions have no name to show.
+ * `isFrom(contact) ∧ ¬switchInForce`, `in(contactLeg.answered)`, `dial(employee)`. Inline functions have no
+ * name to show.
  */
 
 type Named = { type?: unknown; params?: unknown };
-type Composite = ((...args: never[]) => unknown) & { guards?: unknown[]; check?: unknown };
+type Composite = ((...args: never[]) => unknown) & { guards?: unknown[]; check?: unknown; stateValue?: unknown };
 
 /** XState's higher-order guards, told apart by their check function (names do not survive bundling). */
-const CHECKS = { and: (and([]) as Composite).check, or: (or([]) as Composite).check, not: (not('x') as Composite).check };
+const CHECKS = {
+  and: (and([]) as Composite).check,
+  or: (or([]) as Composite).check,
+  not: (not('x') as Composite).check,
+  stateIn: (stateIn('x') as Composite).check,
+};
 
 function paramsText(params: unknown): string {
   if (params === undefined) return '';
@@ -34,10 +40,17 @@ export function describeGuard(guard: unknown): string | null {
     if (composite.check === CHECKS.not && parts.length === 1) return `¬${wrap(parts[0]!)}`;
     if (composite.check === CHECKS.and) return parts.map(wrap).join(' ∧ ');
     if (composite.check === CHECKS.or) return parts.map(wrap).join(' ∨ ');
+    if (composite.check === CHECKS.stateIn) return `in(${stateText(composite.stateValue)})`;
     return 'inline guard';
   }
   const named = guard as Named;
   return typeof named.type === 'string' ? `${named.type}${paramsText(named.params)}` : 'guard';
+}
+
+/** `#employeeCall.contactLeg.answered` → `contactLeg.answered` (the machine's own id adds nothing). */
+function stateText(value: unknown): string {
+  if (typeof value !== 'string') return JSON.stringify(value);
+  return value.replace(/^#[^.]+\./, '');
 }
 
 /** A compound guard inside another is bracketed. */

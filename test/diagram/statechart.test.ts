@@ -3,12 +3,13 @@
  * laid out by ELK; the keys the run records when a transition fires name the same arrows.
  */
 import { describe, expect, it } from 'vitest';
-import { and, not, setup } from 'xstate';
+import { and, not, or, setup, stateIn } from 'xstate';
 import { employeeCallMachine } from '../../machines/employee-call.js';
 import { buildCharts } from '../../src/diagram/build-charts.js';
 import { describeGuard } from '../../src/diagram/describe.js';
 import { chartGraph, chartGraphs, type Box, type StateNodeLike } from '../../src/diagram/statechart.js';
 import { layoutChart } from '../../src/diagram/statechart-layout.js';
+import { machineGraph } from '../../src/verify/coverage/machine-graph.js';
 import { Scenario } from '../../src/scenario/schema.js';
 import { seedScenario } from '../../src/inspector/case.js';
 import { runScenario } from '../../src/inspector/run.js';
@@ -76,6 +77,22 @@ describe('a chart graph from any machine definition', () => {
   it('names guards the way the machines combine them', () => {
     expect(describeGuard(and([{ type: 'isFrom', params: { leg: 'contact' } }, not('switchInForce')]))).toBe('isFrom(contact) ∧ ¬switchInForce');
     expect(describeGuard(undefined)).toBeNull();
+    expect(describeGuard(or(['a', and(['b', 'c'])]))).toBe('a ∨ (b ∧ c)');
+    expect(describeGuard(and([{ type: 'isCurrentAttempt', params: { leg: 'contact' } }, stateIn('#employeeCall.contactLeg.answered')]))).toBe(
+      'isCurrentAttempt(contact) ∧ in(contactLeg.answered)',
+    );
+    // A guard is described by what it is, not by its function's name (bundling renames functions).
+    const renamed = not('ready');
+    Object.defineProperty(renamed, 'name', { value: 'x' });
+    expect(describeGuard(renamed)).toBe('¬ready');
+  });
+
+  it('names the HANGUP taken by the flow with the leg it needs answered, in the charts and in coverage', () => {
+    const labels = chartGraphs(rootOf(employeeCallMachine)).flatMap((g) => g.edges.map((e) => e.guard ?? ''));
+    expect(labels.filter((l) => l.includes('in(contactLeg.answered)'))).toHaveLength(1);
+    expect(labels.join('\n')).not.toContain('inline guard');
+    const coverageIds = machineGraph(employeeCallMachine).transitions.map((t) => t.id);
+    expect(coverageIds).toContain('flow --HANGUP [isCurrentAttempt(contact) ∧ in(contactLeg.answered)]--> (no target)');
   });
 
   it('lays every arrow out with ELK: each state inside its parent, each arrow routed to its target', async () => {

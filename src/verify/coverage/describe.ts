@@ -1,4 +1,5 @@
 import type { AnyStateNode, AnyTransitionDefinition } from 'xstate';
+import { describeGuard } from '../../diagram/describe.js';
 
 /**
  * Readable, stable names for the parts of a machine definition: a state is its dotted path from the
@@ -24,36 +25,4 @@ function describeEvent(transition: AnyTransitionDefinition & { delay?: unknown }
   if (transition.eventType === '') return 'always';
   if (transition.delay !== undefined) return `after(${String(transition.delay)})`;
   return String(transition.eventType);
-}
-
-type GuardLike = string | { type: string; params?: unknown } | ((...args: never[]) => unknown);
-
-/**
- * `and`/`or`/`not` (XState's higher-order guards) as ∧ ∨ ¬; parameterised guards with their values.
- * @example describeGuard(and([{ type: 'isFor', params: { leg: 'contact' } }, not('switchInForce')])) // 'isFor(contact) ∧ ¬switchInForce'
- */
-export function describeGuard(guard: unknown): string {
-  const g = guard as GuardLike;
-  if (typeof g === 'string') return g;
-  if (typeof g === 'function') {
-    const inner = (g as { guards?: unknown[] }).guards;
-    if (Array.isArray(inner)) {
-      const parts = inner.map(describeGuard);
-      if (g.name === 'not') return `¬${wrap(parts[0] ?? '?')}`;
-      return parts.map(wrap).join(g.name === 'or' ? ' ∨ ' : ' ∧ ');
-    }
-    return g.name || 'inline guard';
-  }
-  return `${g.type}${describeParams(g.params)}`;
-}
-
-function wrap(text: string): string {
-  return /[ ∧∨]/.test(text) ? `(${text})` : text;
-}
-
-function describeParams(params: unknown): string {
-  if (params === undefined) return '';
-  if (typeof params === 'function') return '(…)';
-  if (params !== null && typeof params === 'object') return `(${Object.values(params).map(String).join(', ')})`;
-  return `(${String(params)})`;
 }

@@ -47,7 +47,7 @@ export function machineGraph(machine: AnyStateMachine): MachineGraph {
 
 /**
  * The machine and every machine it can invoke or spawn (its `setup({ actors })`), each once, parents first.
- * @example machinesOf(employeeCallMachine).map((m) => m.id) // ['employeeCall', 'leg', 'playback', 'network']
+ * @example machinesOf(employeeCallMachine).map((m) => m.id) // ['employeeCall'] (the call is one machine)
  */
 export function machinesOf(root: AnyStateMachine): AnyStateMachine[] {
   const found: AnyStateMachine[] = [];
