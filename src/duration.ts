@@ -35,3 +35,14 @@ export function formatDuration(ms: number): string {
   const rest = ms - minutes * 60_000;
   return rest ? `${minutes}m ${rest / 1000}s` : `${minutes}m`;
 }
+
+/**
+ * A time or duration for reading (the page, the Mermaid ladder): `250 ms`, `11.45 s`, `1 m 11.45 s`.
+ * @example readableTime(71450) // '1 m 11.45 s'
+ */
+export function readableTime(ms: number): string {
+  if (Math.abs(ms) < 1000 && ms !== 0) return `${ms} ms`;
+  if (ms < 60_000) return `${+(ms / 1000).toFixed(3)} s`;
+  const minutes = Math.floor(ms / 60_000);
+  return `${minutes} m ${+((ms - minutes * 60_000) / 1000).toFixed(3)} s`;
+}

@@ -2,6 +2,7 @@
  * A ladder as Mermaid `sequenceDiagram` text, which GitHub, GitLab and Confluence render. Times go at the
  * start of each message (`3 s · answers`), so the text reads on its own too.
  */
+import { readableTime } from '../duration.js';
 import { LIFELINE_NAMES, LIFELINES, type LadderRow, type Lifeline } from './sequence.js';
 
 const ALIAS: Record<Lifeline, string> = { employee: 'E', platform: 'P', contact: 'C' };
@@ -15,15 +16,8 @@ export function escapeMermaid(text: string): string {
   return text.replace(/[\r\n]+/g, ' ').replace(/[#;<>%{}]/g, (char) => `#${char.charCodeAt(0)};`);
 }
 
-/** `11.45 s`, `1 m 11.45 s`: the time before each message. */
-export function timeText(ms: number): string {
-  if (ms < 60_000) return `${+(ms / 1000).toFixed(3)} s`;
-  const minutes = Math.floor(ms / 60_000);
-  return `${minutes} m ${+((ms - minutes * 60_000) / 1000).toFixed(3)} s`;
-}
-
 function line(row: LadderRow): string {
-  const text = escapeMermaid(`${timeText(row.t)} · ${row.label}`);
+  const text = escapeMermaid(`${readableTime(row.t)} · ${row.label}`);
   if (row.over) return `  Note over ${row.over.map((l) => ALIAS[l]).join(',')}: ${text}`;
   return `  ${ALIAS[row.from]}${row.dashed ? '-->>' : '->>'}${ALIAS[row.to]}: ${text}`;
 }

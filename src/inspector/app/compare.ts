@@ -2,7 +2,8 @@ import type { ParamsDoc } from '../case.js';
 import { describeEvent, whoOf } from '../../sim/format-timeline.js';
 import type { RunDiff } from '../diff.js';
 import type { SimEvent } from '../../sim/types.js';
-import { h, seconds } from './dom.js';
+import { h } from './dom.js';
+import { readableTime } from '../../duration.js';
 import { outcomeView } from './outcome.js';
 import type { Side } from './store.js';
 
@@ -20,7 +21,7 @@ export function initialB(a: ParamsDoc): ParamsDoc {
 
 function eventLine(label: string, event: SimEvent | null): HTMLElement {
   const body = event
-    ? h('span', {}, `${seconds(event.t)} ${whoOf(event)} — `, h('code', {}, event.type), ` ${describeEvent(event)}`)
+    ? h('span', {}, `${readableTime(event.t)} ${whoOf(event)} — `, h('code', {}, event.type), ` ${describeEvent(event)}`)
     : h('span', { class: 'muted' }, 'no more events');
   return h('div', { class: 'diff-event' }, h('b', {}, label), body);
 }
@@ -39,7 +40,7 @@ export function compareSummary(a: Side, b: Side, aParams: ParamsDoc, bParams: Pa
         : h(
             'div',
             { class: 'first-diff' },
-            h('div', {}, h('b', {}, `First difference at ${seconds(diff.firstTime ?? 0)}`), ` (event #${diff.firstIndex + 1}):`),
+            h('div', {}, h('b', {}, `First difference at ${readableTime(diff.firstTime ?? 0)}`), ` (event #${diff.firstIndex + 1}):`),
             eventLine('A: ', diff.a),
             eventLine('B: ', diff.b),
             h('div', { class: 'muted' }, `${diff.onlyA.length} segment(s) only in A, ${diff.onlyB.length} only in B (outlined in orange).`),

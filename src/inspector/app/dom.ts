@@ -49,14 +49,6 @@ export function download(fileName: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** `11.45 s`, `250 ms`, `1 m 11.45 s` — times on the page. */
-export function seconds(ms: number): string {
-  if (Math.abs(ms) < 1000 && ms !== 0) return `${ms} ms`;
-  if (ms < 60_000) return `${+(ms / 1000).toFixed(3)} s`;
-  const minutes = Math.floor(ms / 60_000);
-  return `${minutes} m ${+((ms - minutes * 60_000) / 1000).toFixed(3)} s`;
-}
-
 /**
  * A parameter name in `<code>` that may break only after `.` or `_` (`employee_message.` / `value`),
  * never mid-word as `overflow-wrap: anywhere` would (`employee_message.valu` / `e`).

@@ -1,6 +1,7 @@
 import type { SimEvent } from '../../sim/types.js';
 import { describeEvent, whoOf } from '../../sim/format-timeline.js';
-import { h, seconds } from './dom.js';
+import { h } from './dom.js';
+import { readableTime } from '../../duration.js';
 
 export interface EventsList {
   el: HTMLElement;
@@ -26,7 +27,7 @@ export function eventsList(onPick: (index: number) => void): EventsList {
             h(
               'tr',
               { 'data-index': i, 'data-type': event.type, 'data-t': event.t, class: `who-${whoOf(event)}`, onclick: () => onPick(i) },
-              h('td', { class: 'num' }, seconds(event.t)),
+              h('td', { class: 'num' }, readableTime(event.t)),
               h('td', {}, whoOf(event)),
               h('td', {}, h('code', {}, event.type), ' ', describeEvent(event)),
             ),

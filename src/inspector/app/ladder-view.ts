@@ -1,5 +1,5 @@
 import { LIFELINE_NAMES, LIFELINES, type LadderRow, type Lifeline } from '../../diagram/sequence.js';
-import { timeText } from '../../diagram/mermaid.js';
+import { readableTime } from '../../duration.js';
 import { s } from './dom.js';
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
@@ -79,8 +79,8 @@ export function ladderSvg(rows: readonly LadderRow[], options: LadderOptions): S
       'data-state': state, 'data-diff': i === diffRow ? 'true' : null,
     });
     group.append(s('rect', { x: 0, y: y - ROW + 8, width, height: ROW, fill: i === diffRow ? '#fff7ed' : state === 'current' ? '#fef2f2' : 'transparent' }));
-    group.append(s('title', {}, `${timeText(row.t)} — ${row.over ? `note over ${row.over.join(', ')}` : `${row.from} → ${row.to}`}: ${row.label}`));
-    if (row.t !== lastT) group.append(s('text', { x: 4, y: y + 3, fill: state === 'future' ? COLORS.future : '#475569', 'font-size': 10.5 }, timeText(row.t)));
+    group.append(s('title', {}, `${readableTime(row.t)} — ${row.over ? `note over ${row.over.join(', ')}` : `${row.from} → ${row.to}`}: ${row.label}`));
+    if (row.t !== lastT) group.append(s('text', { x: 4, y: y + 3, fill: state === 'future' ? COLORS.future : '#475569', 'font-size': 10.5 }, readableTime(row.t)));
     lastT = row.t;
     if (row.over) {
       const reach = row.over.length > 1 ? 10 : span * 0.45;

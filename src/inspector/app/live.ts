@@ -1,7 +1,8 @@
 import type { SimEvent } from '../../sim/types.js';
 import { lanesFromEvents } from '../lanes.js';
 import { overlap } from '../live-events.js';
-import { h, seconds } from './dom.js';
+import { h } from './dom.js';
+import { readableTime } from '../../duration.js';
 import { timelineSvg } from './timeline.js';
 
 /** A session as `GET /control/sessions` lists it (the fields the page reads). */
@@ -103,7 +104,7 @@ export function liveView(): LiveView {
             { class: 'live-head' },
             h('b', {}, `#${session.id}`),
             session.summary?.contact ? ` → ${session.summary.contact}` : '',
-            h('span', { class: ended ? 'badge' : 'badge live' }, ended ? outcome?.finish_reason ?? 'ended' : `live · ${seconds(lanes.end)}`),
+            h('span', { class: ended ? 'badge' : 'badge live' }, ended ? outcome?.finish_reason ?? 'ended' : `live · ${readableTime(lanes.end)}`),
             session.summary?.states ? h('code', { class: 'muted' }, ` ${session.summary.states.session ?? ''}`) : null,
             ended
               ? null

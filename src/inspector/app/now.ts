@@ -1,6 +1,7 @@
 import type { SessionSnapshot } from '../../sim/types.js';
 import { LEGS, sourceLabel } from '../lanes.js';
-import { h, seconds } from './dom.js';
+import { h } from './dom.js';
+import { readableTime } from '../../duration.js';
 
 /** What a leg hears at the cursor, in words. */
 function hearingText(snapshot: SessionSnapshot, leg: 'employee' | 'contact'): string {
@@ -19,7 +20,7 @@ export function nowView(snapshot: SessionSnapshot | null, t: number, eventsAtT: 
   return h(
     'div',
     { class: 'now', 'data-t': t },
-    h('div', { class: 'now-time' }, 'at ', h('b', {}, seconds(t)), eventsAtT > 1 ? h('span', { class: 'muted' }, ` (after all ${eventsAtT} events of this instant)`) : null),
+    h('div', { class: 'now-time' }, 'at ', h('b', {}, readableTime(t)), eventsAtT > 1 ? h('span', { class: 'muted' }, ` (after all ${eventsAtT} events of this instant)`) : null),
     h(
       'table',
       { class: 'now-table' },

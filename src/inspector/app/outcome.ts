@@ -2,7 +2,8 @@ import { isErrorResponse } from '../../protocol/errors.js';
 import { LEGS, type Lanes } from '../lanes.js';
 import { paramsOf, type ParamsDoc } from '../case.js';
 import { accountOf } from './account-lists.js';
-import { h, seconds } from './dom.js';
+import { h } from './dom.js';
+import { readableTime } from '../../duration.js';
 import { explanationView } from './explain-view.js';
 import { segmentFill } from './timeline-legend.js';
 import type { Side } from './store.js';
@@ -24,7 +25,7 @@ function hearsSummary(lanes: Lanes): HTMLElement {
             i ? ' · ' : '',
             // Each chip has its lane's colour (a TTS message is violet there, a file blue).
             h('span', { class: `chip kind-${segment.kind}`, style: segment.kind === 'ringing' ? null : `background: ${segmentFill(segment)}` }, segment.label),
-            ` ${seconds(segment.from)}–${seconds(segment.to)}`,
+            ` ${readableTime(segment.from)}–${readableTime(segment.to)}`,
           ]),
       ),
     ),
@@ -83,8 +84,8 @@ export function outcomeView(side: Side, label = '', applyFix: ((params: ParamsDo
       ? h(
           'div',
           { class: 'figures' },
-          h('span', {}, 'talk ', h('b', { 'data-talk': outcome.talk_duration_ms }, seconds(outcome.talk_duration_ms))),
-          h('span', {}, 'total ', h('b', { 'data-total': outcome.total_duration_ms }, seconds(outcome.total_duration_ms))),
+          h('span', {}, 'talk ', h('b', { 'data-talk': outcome.talk_duration_ms }, readableTime(outcome.talk_duration_ms))),
+          h('span', {}, 'total ', h('b', { 'data-total': outcome.total_duration_ms }, readableTime(outcome.total_duration_ms))),
           h('span', {}, 'call_session_id ', h('b', {}, String(id ?? '—'))),
           h('span', { class: 'muted' }, `simulated in ${side.run.ms.toFixed(1)} ms`),
         )

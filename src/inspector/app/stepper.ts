@@ -1,4 +1,5 @@
-import { h, seconds } from './dom.js';
+import { h } from './dom.js';
+import { readableTime } from '../../duration.js';
 import type { Store, Zoom } from './store.js';
 
 const ZOOMS: [Zoom, string][] = [
@@ -54,7 +55,7 @@ export function stepper(store: Store): Stepper {
     render() {
       scrubber.max = String(store.end());
       scrubber.value = String(store.cursor());
-      label.textContent = `t = ${seconds(store.cursor())} · event ${store.index + 1} / ${store.a.run?.result.events.length ?? 0}`;
+      label.textContent = `t = ${readableTime(store.cursor())} · event ${store.index + 1} / ${store.a.run?.result.events.length ?? 0}`;
       label.dataset.t = String(store.cursor());
       label.dataset.index = String(store.index);
     },

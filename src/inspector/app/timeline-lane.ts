@@ -2,7 +2,8 @@ import type { LegName } from '../../sim/types.js';
 import { segmentKey } from '../diff.js';
 import type { Lanes } from '../lanes.js';
 import { stackRows } from '../label-rows.js';
-import { s, seconds } from './dom.js';
+import { s } from './dom.js';
+import { readableTime } from '../../duration.js';
 import { besideLine, textWidth } from './timeline-head.js';
 import { segmentFill } from './timeline-legend.js';
 
@@ -64,7 +65,7 @@ export function drawLane(
         'data-leg': leg, 'data-kind': segment.kind, 'data-from': segment.from, 'data-to': segment.to,
         'data-label': segment.label, 'data-diff': differs ? 'true' : null, 'data-open': segment.open ? 'true' : null,
       },
-      s('title', {}, `${leg}: ${segment.detail}\n${seconds(segment.from)} → ${segment.open ? 'now' : seconds(segment.to)}`),
+      s('title', {}, `${leg}: ${segment.detail}\n${readableTime(segment.from)} → ${segment.open ? 'now' : readableTime(segment.to)}`),
     );
     bars.append(rect);
     const room = x2 - x1 - 8;
@@ -100,7 +101,7 @@ export function drawLane(
     const color = mark.type === 'leg.failed' || mark.type === 'leg.hung_up' ? '#dc2626' : mark.type === 'leg.answered' ? '#15803d' : '#475569';
     bars.append(
       s('path', { d: `M${mx} ${barY + BAR_H + 1} l4 7 h-8 Z`, fill: color, class: 'mark', 'data-type': mark.type, 'data-t': mark.t },
-        s('title', {}, `${seconds(mark.t)} ${leg} ${mark.label}`)),
+        s('title', {}, `${readableTime(mark.t)} ${leg} ${mark.label}`)),
     );
     texts.append(
       s('text', {

@@ -1,5 +1,6 @@
 import { LEGS, type Lanes } from '../lanes.js';
-import { s, seconds } from './dom.js';
+import { s } from './dom.js';
+import { readableTime } from '../../duration.js';
 import { besideLine, headLabels, textWidth, type HeadLabel } from './timeline-head.js';
 import { drawLane } from './timeline-lane.js';
 import { drawLegend, legendHeight } from './timeline-legend.js';
@@ -38,7 +39,7 @@ function tickStep(viewEnd: number, plotWidth: number): number {
 }
 
 function tickLabel(ms: number, step: number): string {
-  return step < 1000 ? `${+(ms / 1000).toFixed(2)} s` : seconds(ms);
+  return step < 1000 ? `${+(ms / 1000).toFixed(2)} s` : readableTime(ms);
 }
 
 /**
@@ -115,16 +116,16 @@ function instantLabels(lanes: Lanes, options: TimelineOptions, x: (t: number) =>
   const first = options.diff?.first;
   if (first !== null && first !== undefined && first <= options.viewEnd) {
     const attrs = { stroke: '#ea580c', 'stroke-width': 2.5, class: 'diff-marker', 'data-t': first };
-    labels.push({ text: `first difference ${seconds(first)}`, x: x(first) - 4, anchor: 'end', color: '#ea580c', weight: 700, line: { x: x(first), attrs } });
+    labels.push({ text: `first difference ${readableTime(first)}`, x: x(first) - 4, anchor: 'end', color: '#ea580c', weight: 700, line: { x: x(first), attrs } });
   }
   for (const moment of lanes.moments) {
     if (moment.t > options.viewEnd) continue;
     const color = moment.type === 'talk.started' ? '#15803d' : '#334155';
-    const text = `${moment.label} ${seconds(moment.t)}`;
+    const text = `${moment.label} ${readableTime(moment.t)}`;
     const attrs = { stroke: color, 'stroke-dasharray': '4 3', 'stroke-width': 1.5, 'data-moment': moment.type, 'data-t': moment.t };
     labels.push({ text, ...besideLine(x(moment.t), text, 11, options.width), color, weight: 600, line: { x: x(moment.t), attrs } });
   }
   if (lanes.end > options.viewEnd)
-    labels.push({ text: `the call goes on to ${seconds(lanes.end)} →`, x: options.width - 4, anchor: 'end', color: '#64748b', weight: 400 });
+    labels.push({ text: `the call goes on to ${readableTime(lanes.end)} →`, x: options.width - 4, anchor: 'end', color: '#64748b', weight: 400 });
   return labels;
 }

@@ -7,7 +7,8 @@ export interface Window {
   to: number;
 }
 
-const other = (leg: LegName): LegName => (leg === 'employee' ? 'contact' : 'employee');
+/** The party on the other end of the call. */
+export const other = (leg: LegName): LegName => (leg === 'employee' ? 'contact' : 'employee');
 
 function find<K extends SimEvent['type']>(events: SimEvent[], type: K, leg?: LegName): EventOf<K> | undefined {
   return events.find((e) => e.type === type && (leg === undefined || ('leg' in e && e.leg === leg))) as EventOf<K> | undefined;

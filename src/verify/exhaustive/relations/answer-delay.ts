@@ -1,5 +1,7 @@
+import { DEFAULTS } from '../../../../machines/world.js';
+import { Platform } from '../../../scenario/schema.js';
 import type { LegName, SimEvent, SimulationResult } from '../../../sim/types.js';
-import { answeredAt } from '../phases.js';
+import { answeredAt, other } from '../phases.js';
 import { scenarioParams, scenarioWorld } from '../case.js';
 import { differences } from '../compare.js';
 import type { Behaviour, Case } from '../types.js';
@@ -7,9 +9,6 @@ import { copyCase, type Relation } from './relation.js';
 
 /** How much later the party answers in the neighbour. */
 export const DELTA_MS = 1_500;
-const DEFAULT_ANSWER_MS = 3_000;
-const DIAL_TIMEOUT_MS = 30_000;
-const other = (leg: LegName): LegName => (leg === 'employee' ? 'contact' : 'employee');
 
 /** The behaviour of the party's number that answers: the contact, or the employee's number with no failure. */
 function answering(scenario: Case['scenario'], leg: LegName): Behaviour | undefined {
@@ -28,9 +27,10 @@ function delayed(base: Case, run: SimulationResult, leg: LegName): Case | null {
   const answer = answeredAt(run, leg)?.t;
   // A party that never answered (the call ended first) answering later changes trivially nothing.
   if (!behaviour || answer === undefined) return null;
-  const answerAfter = (behaviour.answer_after as number | undefined) ?? DEFAULT_ANSWER_MS;
+  const answerAfter = (behaviour.answer_after as number | undefined) ?? DEFAULTS.answerAfterMs;
   const media = (behaviour.early_media as { at: number }[] | undefined) ?? [];
-  if (answerAfter + DELTA_MS >= DIAL_TIMEOUT_MS || media.some((m) => m.at >= answerAfter)) return null;
+  const dialTimeout = Platform.parse(base.scenario.platform ?? {}).dial_timeout;
+  if (answerAfter + DELTA_MS >= dialTimeout || media.some((m) => m.at >= answerAfter)) return null;
   const next = copyCase(base);
   answering(next.scenario, leg)!.answer_after = answerAfter + DELTA_MS;
   const before = answeredAt(run, other(leg));

@@ -2,6 +2,7 @@ import { findMediaFile } from '../../../account/lookup.js';
 import { BUILTIN_ACCOUNTS } from '../../../account/builtin.js';
 import type { LegName, MessageSource, SimEvent } from '../../../sim/types.js';
 import { scenarioParams } from '../case.js';
+import { other } from '../phases.js';
 import type { Case } from '../types.js';
 import { copyCase, relabelling } from './relation.js';
 
@@ -19,7 +20,7 @@ function swapOf(base: Case): { leg: LegName; media: Message; tts: Message } | nu
   const message = (leg: LegName) => params[param(leg)] as Message | undefined;
   for (const leg of ['employee', 'contact'] as const) {
     const media = message(leg);
-    const otherTts = message(leg === 'employee' ? 'contact' : 'employee')?.type === 'tts';
+    const otherTts = message(other(leg))?.type === 'tts';
     if (media?.type !== 'media' || otherTts || (leg === 'contact' && params.switch_at_once === true)) continue;
     const duration = findMediaFile(BUILTIN_ACCOUNTS.demo!, Number(media.value))?.duration_ms ?? 0;
     if (duration % MS_PER_CHAR !== 0) continue;
