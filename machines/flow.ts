@@ -1,7 +1,7 @@
 import { and, not, stateIn } from 'xstate';
 import type { SessionEvent } from './events.js';
 import { hear } from './hearing.js';
-import { eventOf, other, sessionAction, sessionEmit, sessionRaise, type LegParams, type SessionContext, type SessionGuard } from './session-context.js';
+import { eventOf, other, sessionAction, sessionEmit, sessionRaise, type Enqueue, type LegParams, type SessionContext, type SessionGuard } from './session-context.js';
 import type { FailReason, FinishReason, LegName } from './types.js';
 
 /**
@@ -35,6 +35,12 @@ const FAILURE_FINISH: Record<LegName, Record<FailReason, FinishReason>> = {
     rejected: 'no_success_operator_call',
   },
 };
+
+/** R8: whoever's message ends first (or has none, R9) waits on hold music until the talk starts. */
+function ownMessageOver(context: SessionContext, enqueue: Enqueue, leg: LegName): void {
+  enqueue.assign({ messageDone: { ...context.messageDone, [leg]: true } });
+  if (!context.messageDone[other(leg)]) enqueue.raise({ type: 'WAIT', leg }, { delay: 0 });
+}
 
 export const flowActions = {
   announceSession: sessionEmit(({ context: { plan } }) => ({
@@ -76,15 +82,9 @@ export const flowActions = {
       hear(context, enqueue, leg, 'message');
       return;
     }
-    enqueue.assign({ messageDone: { ...context.messageDone, [leg]: true } });
-    if (!context.messageDone[other(leg)]) enqueue.raise({ type: 'WAIT', leg }, { delay: 0 });
+    ownMessageOver(context, enqueue, leg);
   }),
-  /** R8: whoever's message ends first hears hold music until the talk starts. */
-  finishOwnMessage: sessionAction(({ context, event, enqueue }) => {
-    const { leg } = eventOf(event, 'MESSAGE.END');
-    enqueue.assign({ messageDone: { ...context.messageDone, [leg]: true } });
-    if (!context.messageDone[other(leg)]) enqueue.raise({ type: 'WAIT', leg }, { delay: 0 });
-  }),
+  finishOwnMessage: sessionAction(({ context, event, enqueue }) => ownMessageOver(context, enqueue, eventOf(event, 'MESSAGE.END').leg)),
   waitOnHoldMusic: sessionAction(({ context, event, enqueue }) => hear(context, enqueue, eventOf(event, 'WAIT').leg, 'holdMusic')),
   /** R15, D6: DTMF bursts from the contact's answer, each `.` a second later. */
   scheduleDtmf: sessionAction(({ context, enqueue }) =>

@@ -1,4 +1,4 @@
-import { eventOf, sessionAction, type SessionContext } from './session-context.js';
+import { eventOf, sessionAction, type Enqueue, type SessionContext } from './session-context.js';
 import type { AudioSource, LegName, Sound, StopReason } from './types.js';
 
 /**
@@ -22,8 +22,6 @@ function alreadyPlays(current: AudioSource | null, next: AudioSource): boolean {
 }
 
 const messageTimer = (leg: LegName) => `message.${leg}`;
-
-type Enqueue = Parameters<Parameters<typeof sessionAction>[0]>[0]['enqueue'];
 
 /** The sound playing on `leg` stops with `reason`; a message's end is then no longer due. */
 function stop(context: SessionContext, enqueue: Enqueue, leg: LegName, reason: StopReason): void {

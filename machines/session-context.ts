@@ -58,6 +58,9 @@ export function sessionAction<P extends ParameterizedObject['params'] | undefine
   return enqueueActions<SessionContext, SessionEvent, P, SessionEvent, never, never, never, never, Emitted>(collect);
 }
 
+/** What a session action's helper is given to emit, assign and raise through (machines/hearing.ts, flow.ts). */
+export type Enqueue = Parameters<Parameters<typeof sessionAction>[0]>[0]['enqueue'];
+
 /** An action of the session machine that only raises one event (cheaper than `sessionAction`). */
 export function sessionRaise<P extends ParameterizedObject['params'] | undefined = undefined>(
   expr: (args: { context: SessionContext; event: SessionEvent }, params: P) => SessionEvent,

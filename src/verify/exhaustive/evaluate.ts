@@ -13,15 +13,23 @@ export interface Evaluation {
 }
 
 /**
+ * Combination `index` as a call: its ending placed by its group's nobody-hangs-up run (null: it is that
+ * run). Null when its ending's phase does not occur in that run.
+ */
+export function caseAt(space: Space, index: number, nobodyRun: SimulationResult | null): Case | null {
+  const draft = draftOf(space, combinationAt(space, index));
+  return nobodyRun ? caseOf(draft, nobodyRun) : { scenario: draft.scenario, releaseAt: null };
+}
+
+/**
  * One combination on its own: its group's nobody-hangs-up run places its ending; then it is run and
  * checked. Null when its ending's phase does not occur. (The explorer does the same a group at a time.)
  * @example evaluate(space, 12345, RELATIONS)?.findings // []
  */
 export function evaluate(space: Space, index: number, relations: Relation[]): Evaluation | null {
-  const draft = draftOf(space, combinationAt(space, index));
   const first = index - (index % space.groupSize);
   const nobodyRun = first === index ? null : runCase({ scenario: draftOf(space, combinationAt(space, first)).scenario, releaseAt: null });
-  const c = nobodyRun ? caseOf(draft, nobodyRun) : { scenario: draft.scenario, releaseAt: null };
+  const c = caseAt(space, index, nobodyRun);
   if (!c) return null;
   const run = runCase(c);
   return { case: c, run, findings: checkCase(c, run, relations) };

@@ -1,9 +1,9 @@
 import type { SimulationResult } from '../../sim/types.js';
-import { caseOf, draftOf } from './case.js';
 import { checkCase, type Finding } from './check.js';
+import { caseAt } from './evaluate.js';
 import { RELATIONS, type Relation } from './relations/index.js';
 import { runCase } from './run-case.js';
-import { combinationAt, type Space } from './space.js';
+import type { Space } from './space.js';
 
 /** A finding of one combination. */
 export interface Violation extends Finding {
@@ -61,8 +61,7 @@ export function exploreGroups(space: Space, groups: number[], relations: Relatio
   for (const group of groups) {
     let nobodyRun: SimulationResult | undefined;
     for (let index = group * space.groupSize; index < (group + 1) * space.groupSize; index++) {
-      const draft = draftOf(space, combinationAt(space, index));
-      const c = nobodyRun ? caseOf(draft, nobodyRun) : { scenario: draft.scenario, releaseAt: null };
+      const c = caseAt(space, index, nobodyRun ?? null);
       if (!c) {
         tally.notApplicable++;
         continue;
