@@ -124,7 +124,7 @@ export async function buildInspector(options = {}) {
   });
   await build({ ...common, entryPoints: [join(APP, 'stately-entry.ts')], outfile: join(outdir, 'stately.js') });
   await writeFile(join(outdir, 'index.html'), INDEX_HTML);
-  return { outdir, scenarios: scenarios.map((s) => s.file), charts: charts.map((c) => c.machine) };
+  return { outdir, scenarios: scenarios.map((s) => s.file), charts: charts.map((c) => (c.region ? `${c.machine}.${c.region}` : c.machine)) };
 }
 
 function argValue(name) {

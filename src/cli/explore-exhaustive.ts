@@ -60,14 +60,15 @@ function runOne(index: number, io: CliIo): number {
   const space = spaceOf(AXES);
   if (index >= space.size) throw new UsageError(`--only: the space has combinations 0 … ${space.size - 1}`);
   const evaluation = evaluate(space, index, relationsNamed());
-  io.out(`combination ${index}: ${describeCombination(space, combinationAt(space, index))}\n`);
+  // Without a violation the output is a scenario file as it stands (the report lines are YAML comments).
+  io.out(`# combination ${index}: ${describeCombination(space, combinationAt(space, index))}\n`);
   if (!evaluation) {
-    io.out(`not applicable: its ending's phase does not occur\n0 combinations, 0 violations\n`);
+    io.out(`# not applicable: its ending's phase does not occur\n# 0 combinations, 0 violations\n`);
     return EXIT.ok;
   }
   for (const finding of evaluation.findings) io.out(formatViolation(space, { index, ...finding }, index, evaluation.case, [finding]));
   if (evaluation.findings.length === 0) io.out(caseYaml(evaluation.case, index));
-  io.out(`1 combinations, ${evaluation.findings.length > 0 ? 1 : 0} violations\n`);
+  io.out(`# 1 combinations, ${evaluation.findings.length > 0 ? 1 : 0} violations\n`);
   return evaluation.findings.length === 0 ? EXIT.ok : EXIT.failed;
 }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -74,13 +74,18 @@ describe('employee-call-sim explore --exhaustive', () => {
     ]);
   }, LONG);
 
-  it('--only INDEX replays one combination and prints it as a scenario', async () => {
+  it('--only INDEX replays one combination and prints it as a scenario file that simulate and verify read', async () => {
     const index = indexWith({ flags: 'first_call contact', ending: 'contact hangs up during hold' });
     const { io, text } = fakeIo();
     expect(await main(['explore', '--exhaustive', '--only', String(index)], io)).toBe(0);
-    expect(text.out).toContain(`combination ${index}: flags=first_call contact · employee_message=none`);
+    expect(text.out).toContain(`# combination ${index}: flags=first_call contact · employee_message=none`);
     expect(text.out).toMatch(/^ {4}hangup_after: \d+$/m);
-    expect(text.out.endsWith('1 combinations, 0 violations\n')).toBe(true);
+    expect(text.out.endsWith('# 1 combinations, 0 violations\n')).toBe(true);
+    const file = join(mkdtempSync(join(tmpdir(), 'only-')), 'replay.yaml');
+    writeFileSync(file, text.out);
+    const replay = fakeIo();
+    expect(await main(['verify', file], replay.io)).toBe(0);
+    expect(replay.text.out).toContain('1 passed, 0 failed');
   });
 
   it('--json gives the counts as one object', async () => {
