@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { errorResponse, type JsonRpcError, type JsonRpcId, type Problem } from './errors.js';
+import { withinJsonLimits } from './json-limits.js';
 
 /**
  * The JSON-RPC 2.0 envelope of a Call API request (docs/spec.md V1, V6). The method name is not checked here:
@@ -48,6 +49,7 @@ function fail(id: JsonRpcId, problem: Problem): Envelope {
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  if (!withinJsonLimits(text)) return { ok: false };
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {
@@ -71,7 +73,7 @@ function withEmptyParams(request: Record<string, unknown>): Record<string, unkno
 }
 
 /**
- * Reads a request body in the V1 order: UTF-8 (V6), JSON, not a batch, an object, has an `id`, then the
+ * Reads a request body in the V1 order: UTF-8 (V6), JSON (within JSON_LIMITS), not a batch, an object, has an `id`, then the
  * members `jsonrpc`, `id`, `method`, `params` (in that order), then no other member. Every error carries
  * the request's id when it is a string or a number, else null. The methods named in `withoutParams`
  * may leave `params` out or send `[]` (read as `{}`).

@@ -82,15 +82,34 @@ describe('V7 hostile bodies still get an answer that can be written out', () => 
   const minimal = JSON.stringify(MINIMAL).slice(1, -1);
 
   it.each([
-    ['a parameter', call(`"access_token":"${TOKEN}","first_call":${deep(100_000)}`), 'data_type_error', 'first_call'],
-    ['an unknown parameter', call(`${minimal},"x":${deep(100_000)}`), 'unexpected_parameters', 'x'],
-    ['the access token', call(`"access_token":${deep(100_000)}`), 'data_type_error', 'access_token'],
-    ['the jsonrpc member', `{"jsonrpc":${deep(100_000)},"id":1,"method":"m","params":{}}`, 'invalid_request', 'jsonrpc'],
-  ])('V7 a value nested 100 000 levels deep in %s: answered, serialisable, the value not echoed', (_, text, mnemonic, field) => {
+    ['a parameter', call(`"access_token":"${TOKEN}","first_call":${deep(500)}`), 'data_type_error', 'first_call'],
+    ['an unknown parameter', call(`${minimal},"x":${deep(500)}`), 'unexpected_parameters', 'x'],
+    ['the access token', call(`"access_token":${deep(500)}`), 'data_type_error', 'access_token'],
+    ['the jsonrpc member', `{"jsonrpc":${deep(500)},"id":1,"method":"m","params":{}}`, 'invalid_request', 'jsonrpc'],
+  ])('V7 a value nested 500 levels deep in %s: answered, serialisable, the value not echoed', (_, text, mnemonic, field) => {
     const response = respond(handle(text), 1);
     expect(() => JSON.stringify(response)).not.toThrow();
     expect(response).toMatchObject({ id: 1, error: { data: { mnemonic, field } } });
     expect('value' in (response as { error: { data: object } }).error.data).toBe(false);
+  });
+
+  it.each([
+    ['nested 100 000 levels deep', call(`"access_token":"${TOKEN}","first_call":${deep(100_000)}`)],
+    ['nested 513 levels deep', call(`"access_token":${deep(511)}`)],
+    ['with 500 000 values', call(`"access_token":"${TOKEN}","x":[${Array(500_000).fill(0).join(',')}]`)],
+    ['with 4 097 values', call(`"access_token":"${TOKEN}","x":[${Array(4_091).fill(0).join(',')}]`)],
+    ['with 100 000 members', call(Array.from({ length: 100_000 }, (_, i) => `"k${i}":1`).join(','))],
+  ])('a body %s is not read: parse_error, as for a body that is not JSON (JSON_LIMITS)', (_, text) => {
+    expect(respond(handle(text), 1)).toMatchObject({ id: null, error: { code: -32700, data: { mnemonic: 'parse_error', field: null } } });
+  });
+
+  it('the limits count structure, not text: brackets and commas inside strings are free', () => {
+    const text = call(`${minimal},"external_id":"${'[{,'.repeat(5000)}"`);
+    expect(respond(handle(text), 1)).toMatchObject({ id: 1, error: { data: { mnemonic: 'invalid_parameter_value', field: 'external_id' } } });
+    expect(respond(handle(call(`"access_token":${deep(510)}`)), 1)).toMatchObject({ id: 1, error: { data: { mnemonic: 'data_type_error' } } });
+    // 4 096 values exactly: two objects, four members after a comma, the array, its 4 089 elements after a comma.
+    const atLimit = call(`"access_token":"${TOKEN}","x":[${Array(4_090).fill(0).join(',')}]`);
+    expect(respond(handle(atLimit), 1)).toMatchObject({ id: 1, error: { data: { mnemonic: 'required_parameter_missed' } } });
   });
 
   it('V7 a value nested 64 levels deep is still echoed unchanged', () => {
