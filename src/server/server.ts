@@ -116,7 +116,9 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     listener,
     listen(port = 8080, host = '127.0.0.1') {
       const bodyTimeoutMs = options.bodyTimeoutMs ?? 10_000;
-      http = createServer({ requestTimeout: bodyTimeoutMs + 5000, headersTimeout: bodyTimeoutMs, connectionsCheckingInterval: 1000 }, listener);
+      // Without a Host header (HTTP/1.0 style) a request is still answered, by the routes, in JSON-RPC.
+      const timeouts = { requestTimeout: bodyTimeoutMs + 5000, headersTimeout: bodyTimeoutMs, connectionsCheckingInterval: 1000 };
+      http = createServer({ ...timeouts, requireHostHeader: false }, listener);
       connections = capConnections(http, options.maxConnections ?? DEFAULT_MAX_CONNECTIONS, log);
       answerClientErrors(http);
       guard.boundHost = host;

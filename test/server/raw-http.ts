@@ -5,11 +5,13 @@ export interface RawResponse {
   status: number;
   head: string;
   body: string;
+  /** Everything received (several answers, when requests were pipelined). */
+  raw: string;
 }
 
 function parse(text: string): RawResponse {
   const [head = '', ...rest] = text.split('\r\n\r\n');
-  return { status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1] ?? 0), head, body: rest.join('\r\n\r\n') };
+  return { status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1] ?? 0), head, body: rest.join('\r\n\r\n'), raw: text };
 }
 
 /**
