@@ -4,12 +4,16 @@ import type { CallParams } from '../protocol/params.js';
 import { pick } from './random.js';
 
 /**
- * Numbers remembered per contact for the `*_fixed_for_numa` rules (D15): the mock server keeps one map
- * for its lifetime; a scenario starts from the account's own `numa_pairs`.
+ * Numbers remembered per contact for the `*_fixed_for_numa` rules (D15): the mock server keeps one for
+ * its lifetime, of the contacts used most recently; a scenario starts from the account's own
+ * `numa_pairs`. A `Map` is one.
  */
-export type NumaMemory = Map<string, string>;
+export interface NumaMemory {
+  get(contact: string): string | undefined;
+  set(contact: string, virtualPhoneNumber: string): void;
+}
 
-export function numaMemoryOf(account: Account): NumaMemory {
+export function numaMemoryOf(account: Account): Map<string, string> {
   return new Map(account.numa_pairs.map((pair) => [pair.contact, pair.virtual_phone_number]));
 }
 
