@@ -7,7 +7,7 @@ export const LOGIN_TOKEN_TTL_S = 3600;
 export const EXPIRED_TOKEN_KEPT_S = 3600;
 /**
  * Tokens remembered at most, live or expired. The demo account's 1000 points a minute issue at most
- * 60 000 in a token's hour; past the cap the oldest is forgotten (about 130 bytes each: ~13 MiB at most).
+ * 60 000 in a token's hour; past the cap the oldest is forgotten (about 11 MiB at most).
  */
 export const MAX_LOGIN_TOKENS = 100_000;
 
