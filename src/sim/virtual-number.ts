@@ -32,7 +32,6 @@ export function chooseVirtualNumber(
   const region = regionOf(account, params.contact);
   const regionalPool = pool.filter((v) => region !== null && v.region === region);
   const requested = params.virtual_phone_number;
-  const remembered = memory.get(params.contact);
   const remember = (number: string) => (memory.set(params.contact, number), number);
 
   const rule = params.virtual_phone_usage_rule;
@@ -44,8 +43,9 @@ export function chooseVirtualNumber(
     case 'regional_random':
       return pick(regionalPool, random)?.number ?? requested;
     case 'fixed_for_numa':
-      return remembered ?? remember(requested);
+      return memory.get(params.contact) ?? remember(requested);
     case 'regional_fixed_for_numa': {
+      const remembered = memory.get(params.contact);
       if (remembered && regionalPool.some((v) => v.number === remembered)) return remembered;
       return remember(pick(regionalPool, random)?.number ?? requested);
     }
