@@ -75,7 +75,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   });
   const journal = new Journal(options.journal);
   const limits = new PointLimits(account.limits, now);
-  const loginThrottle = new LoginThrottle(now);
+  const loginThrottle = new LoginThrottle(now, account.users.map((user) => user.login));
   const rpc = { account, tokens: new LoginTokens(now), limits, loginThrottle, sessions, now };
   const lifecycle = { closing: false };
   const inspectorDir = options.inspectorDir ?? `${packageRoot()}/dist/inspector`;

@@ -4,12 +4,16 @@ import type { CallParams } from '../protocol/params.js';
 import { pick } from './random.js';
 
 /**
- * Numbers remembered per contact for the `*_fixed_for_numa` rules (D15): the mock server keeps one map
- * for its lifetime; a scenario starts from the account's own `numa_pairs`.
+ * Numbers remembered per contact for the `*_fixed_for_numa` rules (D15): the mock server keeps one for
+ * its lifetime, of the contacts used most recently; a scenario starts from the account's own
+ * `numa_pairs`. A `Map` is one.
  */
-export type NumaMemory = Map<string, string>;
+export interface NumaMemory {
+  get(contact: string): string | undefined;
+  set(contact: string, virtualPhoneNumber: string): void;
+}
 
-export function numaMemoryOf(account: Account): NumaMemory {
+export function numaMemoryOf(account: Account): Map<string, string> {
   return new Map(account.numa_pairs.map((pair) => [pair.contact, pair.virtual_phone_number]));
 }
 
@@ -28,7 +32,6 @@ export function chooseVirtualNumber(
   const region = regionOf(account, params.contact);
   const regionalPool = pool.filter((v) => region !== null && v.region === region);
   const requested = params.virtual_phone_number;
-  const remembered = memory.get(params.contact);
   const remember = (number: string) => (memory.set(params.contact, number), number);
 
   const rule = params.virtual_phone_usage_rule;
@@ -40,8 +43,9 @@ export function chooseVirtualNumber(
     case 'regional_random':
       return pick(regionalPool, random)?.number ?? requested;
     case 'fixed_for_numa':
-      return remembered ?? remember(requested);
+      return memory.get(params.contact) ?? remember(requested);
     case 'regional_fixed_for_numa': {
+      const remembered = memory.get(params.contact);
       if (remembered && regionalPool.some((v) => v.number === remembered)) return remembered;
       return remember(pick(regionalPool, random)?.number ?? requested);
     }

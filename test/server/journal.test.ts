@@ -30,7 +30,7 @@ describe('the journal and the answers survive hostile bodies', () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
     const limits = { exceeded: () => null, charge: () => undefined, metadata: () => cyclic } as unknown as PointLimits;
-    const ctx = { account: DEMO, tokens: new LoginTokens(() => T0), limits, loginThrottle: new LoginThrottle(() => T0), sessions: { live: new Map() } as SessionRegistry, now: () => T0 };
+    const ctx = { account: DEMO, tokens: new LoginTokens(() => T0), limits, loginThrottle: new LoginThrottle(() => T0, []), sessions: { live: new Map() } as SessionRegistry, now: () => T0 };
     const { text } = handleRpc(ctx, JSON.stringify({ jsonrpc: '2.0', id: 'c', method: 'list.calls', params: { access_token: TOKEN } }));
     expect(JSON.parse(text)).toMatchObject({ id: 'c', error: { code: -32603, data: { mnemonic: 'internal_error' } } });
   });

@@ -39,9 +39,19 @@ describe('login.user failures are throttled per login', () => {
     expect(dataOf(call('login.user', right))).toHaveProperty('access_token');
   });
 
-  it('the failure table is bounded: past maxTracked logins the one failed longest ago is forgotten', () => {
-    const throttle = new LoginThrottle(() => 0, { failures: 5, windowMs: 60_000, maxTracked: 100 });
+  it("failures for 10 001 other logins do not make the server forget an account login's failures", () => {
+    const { call } = testServer();
+    for (let i = 0; i < 5; i++) call('login.user', { login: 'demo', password: `guess${i}` });
+    for (let i = 0; i < 10_001; i++) call('login.user', { login: `throwaway-${i}`, password: 'x' });
+    expect(errorOf(call('login.user', right)).data.mnemonic).toBe('limit_exceeded');
+  });
+
+  it("the failure table is bounded: past maxTracked logins the account does not have, the one failed longest ago is forgotten; the account's own are kept", () => {
+    const throttle = new LoginThrottle(() => 0, ['demo'], { failures: 5, windowMs: 60_000, maxTracked: 100 });
+    for (let i = 0; i < 5; i++) throttle.fail('demo');
     for (let i = 0; i < 1000; i++) throttle.fail(`login-${i}-${'x'.repeat(10_000)}`);
-    expect(throttle.tracked).toBe(100);
+    expect(throttle.tracked).toBe(101);
+    expect(throttle.blocked('demo')).toBe(true);
+    expect(throttle.blocked('login-0-' + 'x'.repeat(10_000))).toBe(false);
   });
 });

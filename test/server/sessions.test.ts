@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { SimEvent } from '../../src/server/deps.js';
-import { createMockServer, SEED_REQUEST, type MockServer } from '../../src/server/index.js';
-import { dataOf, seedParams, testServer, TOKEN } from './helpers.js';
+import { Platform, validateEmployeeCall, type SimEvent } from '../../src/server/deps.js';
+import { createMockServer, DEFAULT_WORLD, manualDriver, SEED_REQUEST, type MockServer } from '../../src/server/index.js';
+import { SessionRegistry } from '../../src/server/sessions/registry.js';
+import { accountWith, dataOf, seedParams, testServer, TOKEN } from './helpers.js';
 
 /** Resolves with the session.ended event of `id` (and every event seen before it). */
 function ended(server: MockServer, id: number): Promise<SimEvent[]> {
@@ -40,7 +41,7 @@ describe('live sessions on real timers (runInRealTime)', () => {
   });
 });
 
-describe('the server remembers *_fixed_for_numa numbers for its lifetime (D15)', () => {
+describe('the server remembers *_fixed_for_numa numbers (D15)', () => {
   it('a contact keeps the number it first got, whatever later requests ask for', () => {
     const { call } = testServer();
     const vpn = (virtual_phone_number: string) => {
@@ -55,5 +56,33 @@ describe('the server remembers *_fixed_for_numa numbers for its lifetime (D15)',
     const { call } = testServer();
     call('start.employee_call', seedParams({ contact: '79161234567', virtual_phone_usage_rule: 'fixed_for_numa' }));
     expect(dataOf<{ virtual_phone_number: string }[]>(call('list.calls', { access_token: TOKEN }))[0]!.virtual_phone_number).toBe('74993720693');
+  });
+
+  it('for at most keep.numaContacts contacts: the one used least recently is forgotten, and is then like a contact never seen', () => {
+    const account = accountWith({ numa_pairs: [] });
+    const registry = new SessionRegistry({
+      account,
+      platform: Platform.parse({}),
+      worldFor: () => DEFAULT_WORLD,
+      driver: manualDriver().start,
+      speed: 1,
+      now: () => 0,
+      firstCallSessionId: 1,
+      onEvent: () => undefined,
+      keep: { numaContacts: 2 },
+    });
+    const numberFor = (contact: string, virtual_phone_number: string) => {
+      const checked = validateEmployeeCall(1, seedParams({ contact, virtual_phone_usage_rule: 'fixed_for_numa', virtual_phone_number }), account, new Date(0));
+      if (!checked.ok) throw new Error(JSON.stringify(checked.response));
+      return registry.start(1, checked.params).virtualPhoneNumber;
+    };
+    const [first, second] = ['74993720692', '74993720693'];
+    numberFor('79030000001', first);
+    numberFor('79030000002', first);
+    expect(numberFor('79030000001', second)).toBe(first); // remembered, and now the most recently used
+    numberFor('79030000003', first); // the third contact: 79030000002 is forgotten
+    expect(registry.rememberedContacts).toBe(2);
+    expect(numberFor('79030000001', second)).toBe(first);
+    expect(numberFor('79030000002', second)).toBe(second);
   });
 });

@@ -6,6 +6,7 @@ import { Scheduler } from '../engine/scheduler.js';
 import { TimelineCache } from '../engine/timeline-cache.js';
 import { BudgetedMap, type Budget } from './budgeted-map.js';
 import { CallSession } from './call-session.js';
+import { RecentNumaMemory } from './numa-memory.js';
 import { callReport, type CallReport } from './report.js';
 import { REPORTS_BUDGET, ReportStore, textBytes } from './report-store.js';
 
@@ -22,8 +23,11 @@ export interface RegistryOptions {
   firstCallSessionId: number;
   /** Called for every released event of every session, after the session has tracked it. */
   onEvent: (session: CallSession, event: SimEvent) => void;
-  /** What stays of finished calls: readable sessions and report lines (defaults: `FINISHED_BUDGET`, `REPORTS_BUDGET`). */
-  keep?: { sessions?: Budget; reports?: Budget };
+  /**
+   * What stays: readable finished sessions, report lines and contacts with a remembered `*_fixed_for_numa`
+   * number (defaults: `FINISHED_BUDGET`, `REPORTS_BUDGET`, `NUMA_CONTACTS`).
+   */
+  keep?: { sessions?: Budget; reports?: Budget; numaContacts?: number };
   /** Reuse the timeline of an earlier call with the same parameters (default true; see `TimelineCache`). */
   timelineCache?: boolean;
 }
@@ -40,14 +44,15 @@ const BYTES_PER_EVENT = 256;
  * once by the deterministic simulation, and released event by event when its real time comes
  * (`startedTick + t / speed`); a command re-runs the call from its start with every command at its time
  * and replaces the not-yet-released rest. `call_session_id`s increase for the server's lifetime (a reset
- * does not reuse them), and the `*_fixed_for_numa` pairs are remembered for the lifetime too (D15).
+ * does not reuse them), and the `*_fixed_for_numa` pairs are remembered across resets too (D15), for the
+ * `NUMA_CONTACTS` contacts used most recently.
  * @example const session = registry.start('req1', params); registry.live.get(session.id) === session
  */
 export class SessionRegistry {
   readonly live = new Map<number, CallSession>();
   private readonly finished: BudgetedMap<number, CallSession>;
   private readonly reportStore: ReportStore;
-  private readonly numaMemory: Map<string, string>;
+  private readonly numaMemory: RecentNumaMemory;
   private readonly clock: SchedulerClock;
   private readonly speed: number;
   private readonly scheduler: Scheduler<CallSession>;
@@ -57,7 +62,7 @@ export class SessionRegistry {
   private closed = false;
 
   constructor(private readonly options: RegistryOptions) {
-    this.numaMemory = numaMemoryOf(options.account);
+    this.numaMemory = new RecentNumaMemory(numaMemoryOf(options.account), options.keep?.numaContacts);
     this.nextId = options.firstCallSessionId;
     this.nextLegId = options.firstCallSessionId * 10;
     this.finished = new BudgetedMap(options.keep?.sessions ?? FINISHED_BUDGET);
@@ -102,6 +107,11 @@ export class SessionRegistry {
 
   get reportLines(): ReportStore {
     return this.reportStore;
+  }
+
+  /** Contacts whose `*_fixed_for_numa` number is remembered (at most `keep.numaContacts`). */
+  get rememberedContacts(): number {
+    return this.numaMemory.size;
   }
 
   /** Releases every event whose time has come (before answering about "now"). */
@@ -155,7 +165,7 @@ export class SessionRegistry {
     this.reportStore.clear();
   }
 
-  /** The call's timeline from its first run, which also remembers *_fixed_for_numa choices for the server's lifetime (D15). */
+  /** The call's timeline from its first run, which also remembers *_fixed_for_numa choices (D15). */
   private firstRun(session: CallSession): readonly SimEvent[] {
     const timeline = replay({ ...this.inputOf(session), numaMemory: this.numaMemory }, []).result().events;
     this.cache?.set(session.params, timeline);
