@@ -78,6 +78,28 @@ describe('the control API runs the machines at most once a request', () => {
     expect(server.sessions.live.size).toBe(0);
   });
 
+  it('POST /control/sessions/:id/commands runs the call once (its re-run), and answers the snapshot a re-run up to now shows', () => {
+    const { server, call, manual } = testServer();
+    call('start.employee_call', seedParams({ contact: '79000000010', dtmf_string: '.1'.repeat(200) }));
+    const session = server.sessions.get(1000)!;
+    const commands = [
+      { type: 'early_media', kind: 'ringback' },
+      { type: 'answer', leg: 'employee' },
+      { type: 'early_media', kind: 'voicemail' },
+      { type: 'answer', leg: 'contact' },
+      ...Array.from({ length: 60 }, () => ({ type: 'early_media', kind: 'announcement' })),
+      { type: 'release' },
+    ];
+    for (const [i, command] of commands.entries()) {
+      manual.advance(i < 5 ? 4_000 : 100);
+      const { runs, json } = runsOf(server, 'POST', '/control/sessions/1000/commands', command);
+      expect(runs, `command ${i + 1}: ${JSON.stringify(command)}`).toBe(1);
+      expect(JSON.stringify(json.snapshot), `command ${i + 1}: ${JSON.stringify(command)}`).toBe(JSON.stringify(reRunSnapshot(server, session)));
+    }
+    expect(session.commands).toHaveLength(65); // 64 world commands, the most a call takes, then release
+    expect(session.live).toBe(false);
+  });
+
   it('GET /control/sessions/:id is the one route that asks the machines (one re-run up to now)', () => {
     const { server, start, manual } = testServer();
     start({ dtmf_string: '.1'.repeat(300) });
