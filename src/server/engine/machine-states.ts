@@ -3,11 +3,12 @@ import type { SessionSnapshot, Simulation } from '../deps.js';
 /** Where each machine of a call is, as a snapshot names it (`{ session: 'talk.connected', … }`). */
 export type MachineStates = Readonly<SessionSnapshot['states']>;
 
-/** From simulated time `t` on (until the next change), the machines are in `states`. */
-export interface StatesChange {
-  readonly t: number;
-  readonly states: MachineStates;
-}
+/**
+ * Where the machines were along one run: from each noted simulated time on (until the next one) they
+ * were in the states noted with it. Every call keeps one, so it is flat — `[t0, states0, t1, states1, …]`
+ * — rather than an object per change.
+ */
+export type StateChanges = readonly (number | MachineStates)[];
 
 /**
  * One frozen object per distinct set of states, shared by every call: a call keeps a few references, not
@@ -22,37 +23,43 @@ function shared(states: SessionSnapshot['states']): MachineStates {
   return kept;
 }
 
-/**
- * The machines' states along one run, noted while the run happens (`replay`'s `observe`), so that where
- * they were at any simulated time is read later without running them again.
- * @example
- * const trail = new StatesTrail();
- * replay(input, commands, undefined, (sim) => trail.note(sim));
- * statesAt(trail.changes, 4000).session // as replay(input, commands, 4000).snapshot().states.session
- */
-export class StatesTrail {
-  readonly changes: StatesChange[] = [];
-
-  note(sim: Simulation): void {
-    const { t, states } = sim.snapshot();
-    // Several notes at one time (an instant, then a command, then what it set off at once): the
-    // machines are where the last one found them.
-    if (this.changes.at(-1)?.t === t) this.changes.pop();
-    const last = this.changes.at(-1);
-    if (!last || !sameStates(last.states, states)) this.changes.push({ t, states: shared(states) });
-  }
-}
-
 function sameStates(a: MachineStates, b: MachineStates): boolean {
   for (const key in a) if (a[key as keyof MachineStates] !== b[key as keyof MachineStates]) return false;
   return true;
 }
 
 /**
+ * The machines' states along one run, noted while the run happens (`replay`'s `observe`), so that where
+ * they were at any simulated time is read later without running them again.
+ * @example
+ * const trail = new StatesTrail();
+ * replay(input, commands, undefined, (sim) => trail.note(sim));
+ * statesAt(trail.changes(), 4000).session // as replay(input, commands, 4000).snapshot().states.session
+ */
+export class StatesTrail {
+  private readonly noted: (number | MachineStates)[] = [];
+
+  note(sim: Simulation): void {
+    const { t, states } = sim.snapshot();
+    const noted = this.noted;
+    // Several notes at one time (an instant, then a command, then what it set off at once): the
+    // machines are where the last one found them.
+    if (noted.at(-2) === t) noted.length -= 2;
+    const last = noted.at(-1) as MachineStates | undefined;
+    if (!last || !sameStates(last, states)) noted.push(t, shared(states));
+  }
+
+  /** What was noted, frozen, in an array of its exact size. */
+  changes(): StateChanges {
+    return Object.freeze(this.noted.slice());
+  }
+}
+
+/**
  * The machines' states at simulated time `t`: what a run up to `t` would show (`snapshot().states`).
  * @example statesAt(session.stateChanges, registry.simNow(session)).session // e.g. 'employeeFirst.dialingEmployee'
  */
-export function statesAt(changes: readonly StatesChange[], t: number): MachineStates {
-  for (let i = changes.length - 1; i >= 0; i--) if (changes[i]!.t <= t) return changes[i]!.states;
+export function statesAt(changes: StateChanges, t: number): MachineStates {
+  for (let i = changes.length - 2; i >= 0; i -= 2) if ((changes[i] as number) <= t) return changes[i + 1] as MachineStates;
   throw new Error('no states noted before this time: the run was not observed');
 }

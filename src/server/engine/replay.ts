@@ -1,5 +1,5 @@
 import { startCall, type CallInput, type SimEvent, type Simulation, type WorldCommand } from '../deps.js';
-import { StatesTrail, type StatesChange } from './machine-states.js';
+import { StatesTrail, type StateChanges } from './machine-states.js';
 
 /** A hand-driven change to a live call: a world command, or `release.call`. */
 export type CallCommand = WorldCommand | { type: 'release' };
@@ -43,15 +43,15 @@ export function replay(input: CallInput, commands: readonly TimedCommand[], unti
 /** A call run to its end, as the server keeps it: the timeline, and where the machines were along it. */
 export interface RecordedRun {
   events: SimEvent[];
-  stateChanges: readonly StatesChange[];
+  stateChanges: StateChanges;
 }
 
 /**
  * `replay` to the end, noting the machines' states on the way (see `statesAt`).
- * @example recordedRun(input, []).stateChanges[0] // { t: 0, states: { session: 'employeeFirst.dialingEmployee', … } }
+ * @example recordedRun(input, []).stateChanges.slice(0, 2) // [0, { session: 'employeeFirst.dialingEmployee', … }]
  */
 export function recordedRun(input: CallInput, commands: readonly TimedCommand[]): RecordedRun {
   const trail = new StatesTrail();
   const events = replay(input, commands, undefined, (sim) => trail.note(sim)).result().events;
-  return { events, stateChanges: trail.changes };
+  return { events, stateChanges: trail.changes() };
 }

@@ -31,15 +31,13 @@ export class TimelineCache {
     if (key === null || !run) return null;
     this.runs.set(key, run, bytesOf(key, run.events)); // the newest again: least recently used go first
     const events = run.events.map((event) => (event.type === 'session.started' ? { ...event, call_session_id: callSessionId, external_id: params.external_id } : event));
-    return { events, stateChanges: run.stateChanges };
+    return { events, stateChanges: run.stateChanges }; // frozen by StatesTrail
   }
 
   set(params: CallParams, run: RecordedRun): void {
     const key = keyOf(params);
     if (key === null) return;
     for (const event of run.events) deepFreeze(event);
-    for (const change of run.stateChanges) Object.freeze(change);
-    Object.freeze(run.stateChanges);
     this.runs.set(key, run, bytesOf(key, run.events));
   }
 

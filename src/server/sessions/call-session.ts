@@ -1,5 +1,5 @@
 import type { AudioSource, CallParams, JsonRpcId, LegName, LegStatus, Outcome, SimEvent, World } from '../deps.js';
-import type { StatesChange } from '../engine/machine-states.js';
+import type { StateChanges } from '../engine/machine-states.js';
 import type { TimedCommand } from '../engine/replay.js';
 import { formatPlatformTime } from '../time.js';
 
@@ -66,7 +66,7 @@ export class CallSession {
   /** The whole timeline, released or not; replaced past `released` when a command re-runs the call. */
   timeline: readonly SimEvent[] = [];
   /** Where the machines are along the timeline (`statesAt`); replaced with it. */
-  stateChanges: readonly StatesChange[] = [];
+  stateChanges: StateChanges = [];
   /** How many events of the timeline have been released. */
   released = 0;
   private formattedStart: string | undefined;
