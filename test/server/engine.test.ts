@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_ACCOUNTS, Scenario, validateEmployeeCall, type CallInput, type SimEvent } from '../../src/server/deps.js';
+import { Scenario, type SimEvent } from '../../src/server/deps.js';
 import type { SchedulerClock } from '../../src/server/engine/clock.js';
-import { replay, type TimedCommand } from '../../src/server/engine/replay.js';
+import { replay } from '../../src/server/engine/replay.js';
 import { Scheduler } from '../../src/server/engine/scheduler.js';
 import { generateScenario } from '../../src/sim/explore.js';
 import { seededRandom } from '../../src/sim/random.js';
+import { callInputOf, SOME_COMMANDS } from './generated-calls.js';
 import { accountWith, JSON_HEADERS, seedParams, testServer, TOKEN } from './helpers.js';
 
 /** A clock that records the one wake-up armed on it. */
@@ -124,33 +125,15 @@ describe('live calls released by the one scheduler', () => {
   });
 });
 
-const demo = BUILTIN_ACCOUNTS.demo!;
-
-function inputOf(scenario: Scenario, callSessionId: number): CallInput {
-  const checked = validateEmployeeCall(1, (scenario.request as { params: Record<string, unknown> }).params, demo, new Date());
-  if (!checked.ok) throw new Error(JSON.stringify(checked.response));
-  return { id: 1, params: checked.params, account: demo, platform: scenario.platform, world: scenario.world, callSessionId, seed: scenario.seed };
-}
-
-const COMMANDS: TimedCommand['command'][] = [
-  { type: 'release' },
-  { type: 'answer', leg: 'contact' },
-  { type: 'answer', leg: 'employee' },
-  { type: 'hangup', leg: 'employee' },
-  { type: 'hangup', leg: 'contact' },
-  { type: 'fail', leg: 'contact', reason: 'busy' },
-  { type: 'early_media', leg: 'contact', kind: 'voicemail' },
-];
-
 describe('a command re-runs the call from its start (determinism)', () => {
   it('generated calls: the re-run with a command at t repeats every event before t exactly', () => {
     const random = seededRandom(7);
     for (let i = 0; i < 60; i++) {
       const scenario = Scenario.parse(generateScenario(random, `generated ${i}`));
-      const input = inputOf(scenario, 1000 + i);
+      const input = callInputOf(scenario, 1000 + i);
       const alone = replay(input, []).result().events;
       const t = Math.floor(random() * (alone.at(-1)!.t + 1));
-      const command = COMMANDS[i % COMMANDS.length]!;
+      const command = SOME_COMMANDS[i % SOME_COMMANDS.length]!;
       const rerun = replay(input, [{ t, command }]).result().events;
       const before = alone.filter((e) => e.t < t);
       expect(rerun.slice(0, before.length), `${scenario.name}: ${command.type} at ${t}`).toEqual(before);

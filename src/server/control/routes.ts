@@ -7,7 +7,7 @@ import { MAX_COMMANDS_PER_CALL, type SessionRegistry } from '../sessions/registr
 import { MAGIC_NUMBERS } from '../world/magic-numbers.js';
 import { ControlCommand, describeCommandIssues } from './commands.js';
 import { PAGE_LIMITS, parsePageQuery, startAfter } from './paging.js';
-import { SESSION_LIST, sessionDetail, sessionSummary } from './views.js';
+import { SESSION_LIST, sessionDetail, sessionSummary, snapshotNow } from './views.js';
 
 export interface ControlState {
   sessions: SessionRegistry;
@@ -46,7 +46,7 @@ function command(state: ControlState, id: number, body: AppRequest['body']): Rep
   if (!session.live) return controlError(409, `session ${id} has ended`);
   if (checked.data.type !== 'release' && session.commands.length >= MAX_COMMANDS_PER_CALL) return controlError(409, `session ${id} has taken its ${MAX_COMMANDS_PER_CALL} commands`);
   const events = state.sessions.command(session, checked.data);
-  return json(200, { call_session_id: id, command: checked.data, events, snapshot: state.sessions.replayTo(session).snapshot() });
+  return json(200, { call_session_id: id, command: checked.data, events, snapshot: snapshotNow(state.sessions, session) });
 }
 
 function sessionList(state: ControlState, query: URLSearchParams): Reply {

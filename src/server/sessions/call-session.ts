@@ -1,4 +1,5 @@
 import type { AudioSource, CallParams, JsonRpcId, LegName, LegStatus, Outcome, SimEvent, World } from '../deps.js';
+import type { StateChanges } from '../engine/machine-states.js';
 import type { TimedCommand } from '../engine/replay.js';
 import { formatPlatformTime } from '../time.js';
 
@@ -38,12 +39,15 @@ const STATUS_OF: Partial<Record<SimEvent['type'], LegStatus>> = {
 
 /**
  * A call the server accepted, as data: the recipe, the commands that arrived, the timeline the machines
- * produced for them (computed once, to the end) and how much of it has been released. What the server
- * shows of a live call — legs for `list.calls`, each leg's status and what it hears, DTMF progress, the
- * virtual number, the outcome — is tracked from the released events, one `track` per event.
+ * produced for them (computed once, to the end) with where the machines were along it, and how much of
+ * it has been released. What the server shows of a live call — legs for `list.calls`, each leg's status
+ * and what it hears, DTMF progress, the virtual number, the outcome — is tracked from the released
+ * events, one `track` per event.
  * @example
  * const session = new CallSession(recipe, Date.now(), clock.now(), 'Анна Сотрудникова');
- * session.timeline = replay(input, []).result().events;
+ * const run = recordedRun(input, []);
+ * session.timeline = run.events;
+ * session.stateChanges = run.stateChanges;
  */
 export class CallSession {
   readonly legs: TrackedLeg[] = [];
@@ -61,6 +65,8 @@ export class CallSession {
   outcome: Outcome | null = null;
   /** The whole timeline, released or not; replaced past `released` when a command re-runs the call. */
   timeline: readonly SimEvent[] = [];
+  /** Where the machines are along the timeline (`statesAt`); replaced with it. */
+  stateChanges: StateChanges = [];
   /** How many events of the timeline have been released. */
   released = 0;
   private formattedStart: string | undefined;

@@ -1,7 +1,7 @@
 import type { Account, CallParams, CallInput, JsonRpcId, Platform, SimEvent, World } from '../deps.js';
 import { numaMemoryOf } from '../deps.js';
 import { realTimeDriver, type SchedulerClock, type SessionDriver } from '../engine/clock.js';
-import { replay, type CallCommand } from '../engine/replay.js';
+import { recordedRun, replay, type CallCommand, type RecordedRun } from '../engine/replay.js';
 import { Scheduler } from '../engine/scheduler.js';
 import { TimelineCache } from '../engine/timeline-cache.js';
 import { BudgetedMap, type Budget } from './budgeted-map.js';
@@ -84,7 +84,7 @@ export class SessionRegistry {
     const recipe = { id, params, world: this.options.worldFor(params.contact), callSessionId: this.nextId++ };
     const fullName = account.employees.find((e) => e.id === params.employee.id)?.full_name ?? null;
     const session = new CallSession(recipe, now(), this.clock.now(), fullName);
-    session.timeline = this.cache?.get(params, session.id) ?? this.firstRun(session);
+    this.keepRun(session, this.cache?.get(params, session.id) ?? this.firstRun(session));
     this.live.set(session.id, session);
     this.scheduleNext(session);
     this.scheduler.releaseDue();
@@ -137,16 +137,16 @@ export class SessionRegistry {
     if (!session.live) return [];
     if (command.type !== 'release' && session.commands.length >= MAX_COMMANDS_PER_CALL) throw new TooManyCommands(session.id);
     session.commands.push({ t: this.simNow(session), command });
-    const timeline = replay(this.inputOf(session), session.commands).result().events;
-    assertSamePrefix(session, timeline);
-    session.timeline = timeline;
+    const run = recordedRun(this.inputOf(session), session.commands);
+    assertSamePrefix(session, run.events);
+    this.keepRun(session, run);
     const before = session.released;
     this.scheduleNext(session);
     this.scheduler.releaseDue();
     return session.timeline.slice(before, session.released);
   }
 
-  /** A re-run of the call up to simulated time `t` (default: now), to ask the machines where they are. */
+  /** A re-run of the call up to simulated time `t` (default: now), to ask the machines where they are (`GET /control/sessions/:id`). */
   replayTo(session: CallSession, t = this.simNow(session)) {
     return replay(this.inputOf(session), session.commands, t);
   }
@@ -165,11 +165,16 @@ export class SessionRegistry {
     this.reportStore.clear();
   }
 
-  /** The call's timeline from its first run, which also remembers *_fixed_for_numa choices (D15). */
-  private firstRun(session: CallSession): readonly SimEvent[] {
-    const timeline = replay({ ...this.inputOf(session), numaMemory: this.numaMemory }, []).result().events;
-    this.cache?.set(session.params, timeline);
-    return timeline;
+  /** The call's first run, which also remembers *_fixed_for_numa choices (D15). */
+  private firstRun(session: CallSession): RecordedRun {
+    const run = recordedRun({ ...this.inputOf(session), numaMemory: this.numaMemory }, []);
+    this.cache?.set(session.params, run);
+    return run;
+  }
+
+  private keepRun(session: CallSession, run: RecordedRun): void {
+    session.timeline = run.events;
+    session.stateChanges = run.stateChanges;
   }
 
   private inputOf(session: CallSession): CallInput {
